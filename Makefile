@@ -1,0 +1,151 @@
+# llmtco - build, test and install.
+#
+#   make              build build/llmtco (and build/libllmtco.a)
+#   make run          install missing deps, build, run `llmtco compare --spend 5000`
+#   make check        install missing deps, build, run every test
+#   make DEVELOPER=1  warnings are errors
+#   make SANITIZE=address,undefined check    (objects in build/sanitize)
+#   make MEMCHECK=1 check                    (tests under valgrind)
+#   make install PREFIX=/usr/local DESTDIR=
+#   make man          regenerate llmtco.1 from the option table
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+
+WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	   -Wmissing-prototypes -Wwrite-strings -Wdouble-promotion -Wvla
+BASE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -g $(WARNINGS)
+ifeq ($(DEVELOPER),1)
+BASE_CFLAGS += -Werror
+endif
+ifneq ($(SANITIZE),)
+BUILD := build/sanitize
+BASE_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+SAN_LDFLAGS = -fsanitize=$(SANITIZE)
+endif
+
+PKGS       = libcjson check
+PKG_CFLAGS = $(shell pkg-config --cflags libcjson 2>/dev/null)
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lm -pthread)
+ALL_CFLAGS = $(BASE_CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+LIBS       = -lcjson -lcsv -lm
+
+# The core: cost model, catalog, scenarios, number formats. No I/O.
+LIB_SRC = common/common.c \
+	  pricing/catalog.c pricing/fields.c pricing/catalog_csv.c pricing/builtin.c \
+	  scenarios/scenario.c scenarios/scenario_json.c scenarios/tco.c \
+	  reports/format.c
+# Writers and the command line: I/O lives here.
+OUT_SRC = reports/output.c reports/compare_out.c reports/pricing_out.c
+CLI_SRC = cli/main.c cli/opts.c cli/files.c cli/cmd_compare.c cli/cmd_pricing.c
+TEST_SRC = tests/run_tests.c tests/test_common.c tests/test_pricing.c \
+	   tests/test_scenarios.c tests/test_reports.c
+
+CATALOG_CSV = pricing/data/defaults.csv pricing/data/gateways.csv \
+	      pricing/data/infrastructure.csv pricing/data/models.csv \
+	      pricing/data/tiers.csv
+
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/catalog_data.o
+OUT_OBJ  = $(OUT_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
+
+PROG   = $(BUILD)/llmtco
+LIB    = $(BUILD)/libllmtco.a
+RUNNER = $(BUILD)/run_tests
+
+DEPS_PKGS = libcsv-dev libcjson-dev check gnuplot-nox pkg-config
+ifeq ($(MEMCHECK),1)
+DEPS_PKGS += valgrind
+VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
+	   --errors-for-leak-kinds=definite,indirect --track-fds=no
+endif
+
+.PHONY: all run check deps test unit-test cli-test install uninstall clean man
+
+all: $(PROG)
+
+# Install the Debian packages the build needs, when missing (sudo unless root).
+deps:
+	@missing=""; \
+	if command -v dpkg-query >/dev/null 2>&1; then \
+	  for p in $(DEPS_PKGS); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	  done; \
+	else echo "deps: no dpkg-query; install by hand: $(DEPS_PKGS)"; fi; \
+	if [ -n "$$missing" ]; then \
+	  echo "deps: installing$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(PROG) compare --spend 5000
+
+check: deps
+	@$(MAKE) --no-print-directory test
+
+test: $(PROG) $(RUNNER)
+	CK_FORK=$(if $(VALGRIND),no,yes) $(VALGRIND) $(RUNNER)
+	LLMTCO_WRAP="$(VALGRIND)" sh tests/cli/run.sh $(PROG)
+	sh tests/readme_test.sh $(PROG)
+	sh tests/man_test.sh $(PROG)
+
+# Rebuild everything when the flags change (git's GIT-CFLAGS).
+$(BUILD)/.flags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(CC) $(ALL_CFLAGS) $(SAN_LDFLAGS) $(LDFLAGS)' | cmp -s - $@ || \
+	  echo '$(CC) $(ALL_CFLAGS) $(SAN_LDFLAGS) $(LDFLAGS)' > $@
+FORCE:
+
+$(BUILD)/%.o: %.c $(BUILD)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/%.c $(BUILD)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The built-in catalog, compiled in from pricing/data/*.csv.
+$(BUILD)/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O1 -o $@ $<
+
+$(BUILD)/gen/catalog_data.c: $(BUILD)/embed $(CATALOG_CSV)
+	@mkdir -p $(@D)
+	$(BUILD)/embed $@ $(CATALOG_CSV)
+
+$(BUILD)/gen/catalog_data.o: $(BUILD)/gen/catalog_data.c $(BUILD)/.flags
+	$(CC) $(ALL_CFLAGS) -I. -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(PROG): $(CLI_OBJ) $(OUT_OBJ) $(LIB)
+	$(CC) $(SAN_LDFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(OUT_OBJ) $(LIB) $(LIBS)
+
+$(RUNNER): $(TEST_OBJ) $(OUT_OBJ) $(LIB)
+	$(CC) $(SAN_LDFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(OUT_OBJ) $(LIB) $(LIBS) $(CHECK_LIBS)
+
+# The man page is generated from the option table, like --help.
+man: $(PROG)
+	$(PROG) help --man > llmtco.1.tmp && mv llmtco.1.tmp llmtco.1
+
+install: $(PROG)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(PROG) $(DESTDIR)$(PREFIX)/bin/llmtco
+	install -m 644 llmtco.1 $(DESTDIR)$(PREFIX)/share/man/man1/llmtco.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/llmtco $(DESTDIR)$(PREFIX)/share/man/man1/llmtco.1
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

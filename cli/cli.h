@@ -1,0 +1,52 @@
+/*
+ * cli.h - what the commands share: reading files, building the catalog and
+ * the scenario from the command line, reporting errors.
+ */
+#ifndef LLMTCO_CLI_H
+#define LLMTCO_CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "opts.h"
+#include "../pricing/catalog.h"
+#include "../scenarios/scenario.h"
+#include "../scenarios/tco.h"
+
+/* Largest input file read whole (catalogs, scenarios): 64 MiB. */
+#define MAX_INPUT_BYTES (64u << 20)
+
+/*
+ * Read a whole file ("-" is standard input) into a NUL-terminated buffer
+ * the caller frees. LLMTCO_EIO with a message when it cannot.
+ */
+int file_read(const char *path, char **data, size_t *len, struct llmtco_err *err);
+
+/* 1 when two paths name the same existing file. */
+int same_file(const char *a, const char *b);
+
+/*
+ * The built-in catalog with every --pricing file or folder layered on top
+ * (a folder's *.csv files in name order, gateway tables first).
+ */
+int cli_catalog(struct catalog *c, const struct cli_args *a, struct llmtco_err *err);
+
+/*
+ * The scenario: the --scenario file, then the flags on top; the catalog's
+ * overrides are applied to `c`.
+ */
+int cli_scenario(struct scenario *s, struct catalog *c, const struct cli_args *a,
+		 struct llmtco_err *err);
+
+/* Refuse an --output that is one of the inputs. */
+int cli_check_output(const struct cli_args *a, struct llmtco_err *err);
+
+/* Print "llmtco: [file:line:col: ]msg" and, for usage errors, the hint. */
+void cli_report(const char *command, int status, const struct llmtco_err *err);
+
+/* Print the help of one command (from the option table). */
+void help_command(FILE *fp, const char *name);
+
+int cmd_compare(int argc, char **argv);
+int cmd_pricing(int argc, char **argv);
+
+#endif

@@ -1,0 +1,289 @@
+/*
+ * files.c - reading inputs and layering them: the I/O side of catalog and
+ * scenario loading.
+ */
+#include "cli.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int file_read(const char *path, char **data, size_t *len, struct llmtco_err *err)
+{
+	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	size_t cap = 0, n = 0, got;
+	char *buf = NULL, *p;
+	struct stat st;
+
+	*data = NULL;
+	*len = 0;
+	if (!fp)
+		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "cannot read \"%s\": %s", path,
+			       strerror(errno));
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "cannot read \"%s\": %s", path,
+			       "is a directory");
+	}
+	for (;;) {
+		if (n + 1 >= cap) {
+			cap = cap ? cap * 2 : 65536;
+			if (cap > MAX_INPUT_BYTES + 1)
+				cap = MAX_INPUT_BYTES + 1;
+			if (n + 1 >= cap) {
+				free(buf);
+				if (fp != stdin)
+					fclose(fp);
+				return err_set(err, LLMTCO_EDATA, path, 0, 0,
+					       "file is larger than %u MiB", MAX_INPUT_BYTES >> 20);
+			}
+			if (!(p = realloc(buf, cap))) {
+				free(buf);
+				if (fp != stdin)
+					fclose(fp);
+				return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+			}
+			buf = p;
+		}
+		got = fread(buf + n, 1, cap - n - 1, fp);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		int e = errno;
+		free(buf);
+		if (fp != stdin)
+			fclose(fp);
+		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "cannot read \"%s\": %s", path,
+			       strerror(e));
+	}
+	if (fp != stdin)
+		fclose(fp);
+	buf[n] = '\0';
+	*data = buf;
+	*len = n;
+	return LLMTCO_OK;
+}
+
+int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (!a || !b || stat(a, &sa) || stat(b, &sb))
+		return 0;
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static int load_one(struct catalog *c, const char *path, struct llmtco_err *err)
+{
+	char *data;
+	size_t len;
+	int rc = file_read(path, &data, &len, err);
+
+	if (rc)
+		return rc;
+	rc = catalog_load_csv(c, path, data, len, err);
+	free(data);
+	return rc;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Is the first line of a CSV file a gateways header? (load order only) */
+static int is_gateways(const char *path)
+{
+	char line[4096];
+	FILE *fp = fopen(path, "rb");
+	int yes = 0;
+
+	if (fp && fgets(line, sizeof(line), fp))
+		yes = strstr(line, "deployment") != NULL;
+	if (fp)
+		fclose(fp);
+	return yes;
+}
+
+static int load_folder(struct catalog *c, const char *dir, struct llmtco_err *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, i;
+	int rc = LLMTCO_OK, pass;
+
+	if (!d)
+		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "cannot read \"%s\": %s", dir,
+			       strerror(errno));
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		char *path;
+		if (len < 5 || strcmp(e->d_name + len - 4, ".csv") || e->d_name[0] == '.')
+			continue;
+		path = malloc(strlen(dir) + len + 2);
+		if (!path || strlist_add(&names, &n, "")) {
+			free(path);
+			rc = err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+			break;
+		}
+		sprintf(path, "%s/%s", dir, e->d_name);
+		free(names[n - 1]);
+		names[n - 1] = path;
+	}
+	closedir(d);
+	if (!rc && !n)
+		rc = err_set(err, LLMTCO_EIO, NULL, 0, 0, "no .csv files in \"%s\"", dir);
+	qsort(names, n, sizeof(*names), name_cmp);
+	for (pass = 0; pass < 2 && !rc; pass++)
+		for (i = 0; i < n && !rc; i++)
+			if (is_gateways(names[i]) == !pass)
+				rc = load_one(c, names[i], err);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+int cli_catalog(struct catalog *c, const struct cli_args *a, struct llmtco_err *err)
+{
+	struct stat st;
+	size_t i;
+	int rc;
+
+	catalog_init(c);
+	if ((rc = catalog_load_builtin(c, err)))
+		return rc;
+	for (i = 0; i < a->npricing; i++) {
+		const char *p = a->pricing[i];
+		if (stat(p, &st))
+			return err_set(err, LLMTCO_EIO, NULL, 0, 0, "cannot read \"%s\": %s", p,
+				       strerror(errno));
+		rc = S_ISDIR(st.st_mode) ? load_folder(c, p, err) : load_one(c, p, err);
+		if (rc)
+			return rc;
+	}
+	return a->npricing ? catalog_check(c, err) : LLMTCO_OK;
+}
+
+/* Move a param from the flags onto the scenario when a flag gave it. */
+static void take(struct param *dst, const struct param *src)
+{
+	if (src->set)
+		*dst = *src;
+}
+
+static int take_list(char ***dst, size_t *ndst, char **src, size_t nsrc)
+{
+	size_t i;
+
+	if (!nsrc)
+		return 0;
+	for (i = 0; i < *ndst; i++)
+		free((*dst)[i]);
+	free(*dst);
+	*dst = NULL;
+	*ndst = 0;
+	for (i = 0; i < nsrc; i++)
+		if (strlist_add(dst, ndst, src[i]))
+			return -1;
+	return 0;
+}
+
+int cli_scenario(struct scenario *s, struct catalog *c, const struct cli_args *a,
+		 struct llmtco_err *err)
+{
+	const struct scenario *f = &a->flags;
+	struct override *ov;
+	size_t i;
+	int rc;
+
+	scenario_init(s);
+	if (a->scenario) {
+		char *data;
+		size_t len;
+		if ((rc = file_read(a->scenario, &data, &len, err)))
+			return rc;
+		rc = scenario_load_json(s, a->scenario, data, len, err);
+		free(data);
+		if (rc)
+			return rc;
+	}
+	if (a->spend_flag) { /* a flag's spend replaces the file's */
+		s->api_spend.set = s->tokens_per_day.set = s->usd_per_mtok.set = 0;
+		if (!f->requests_per_month.set)
+			s->requests_per_month.set = 0;
+	}
+	take(&s->api_spend, &f->api_spend);
+	take(&s->requests_per_month, &f->requests_per_month);
+	take(&s->tokens_per_day, &f->tokens_per_day);
+	take(&s->usd_per_mtok, &f->usd_per_mtok);
+	take(&s->peak_to_average, &f->peak_to_average);
+	take(&s->hourly_rate, &f->hourly_rate);
+	take(&s->maintenance_hours, &f->maintenance_hours);
+	take(&s->setup_hours, &f->setup_hours);
+	take(&s->horizon_months, &f->horizon_months);
+	take(&s->routing_savings_pct, &f->routing_savings_pct);
+	take(&s->max_latency_ms, &f->max_latency_ms);
+	if (f->infra_monthly.set) {
+		take(&s->infra_monthly, &f->infra_monthly);
+		s->nitems = 0;
+	}
+	if (take_list(&s->options, &s->noptions, f->options, f->noptions) ||
+	    take_list(&s->require, &s->nrequire, f->require, f->nrequire))
+		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+	/* --set comes after the file's overrides, so it wins */
+	if (f->noverrides) {
+		ov = realloc(s->overrides, (s->noverrides + f->noverrides) * sizeof(*ov));
+		if (!ov)
+			return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+		s->overrides = ov;
+		for (i = 0; i < f->noverrides; i++) {
+			struct override *d = &s->overrides[s->noverrides];
+			*d = f->overrides[i];
+			d->target = strdup(f->overrides[i].target);
+			d->field = strdup(f->overrides[i].field);
+			d->text = f->overrides[i].text ? strdup(f->overrides[i].text) : NULL;
+			s->noverrides++;
+			if (!d->target || !d->field || (f->overrides[i].text && !d->text))
+				return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+		}
+	}
+	return tco_apply_overrides(c, s, err);
+}
+
+int cli_check_output(const struct cli_args *a, struct llmtco_err *err)
+{
+	size_t i;
+
+	if (!a->output)
+		return LLMTCO_OK;
+	if (same_file(a->output, a->scenario))
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+			       "--output \"%s\" is the scenario file: refusing to overwrite an input",
+			       a->output);
+	for (i = 0; i < a->npricing; i++)
+		if (same_file(a->output, a->pricing[i]))
+			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+				       "--output \"%s\" is a pricing file: refusing to overwrite an input",
+				       a->output);
+	return LLMTCO_OK;
+}
+
+void cli_report(const char *command, int status, const struct llmtco_err *err)
+{
+	if (err->file && err->line)
+		fprintf(stderr, "llmtco: %s:%d:%d: %s\n", err->file, err->line, err->col, err->msg);
+	else if (err->file)
+		fprintf(stderr, "llmtco: %s: %s\n", err->file, err->msg);
+	else
+		fprintf(stderr, "llmtco: %s\n", err->msg);
+	if (status == LLMTCO_EUSAGE)
+		fprintf(stderr, "try 'llmtco %s%s--help'\n", command ? command : "",
+			command ? " " : "");
+}

@@ -1,0 +1,370 @@
+/*
+ * opts.c - parse options from the table; print them for --help and man.
+ */
+#include "opts.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TEXT 1, 0 /* min > max: the argument is text, not a number */
+#define NONNEG 0, INFINITY
+#define ANYCMD (CMD_COMPARE | CMD_PRICING)
+
+const struct opt opt_table[] = {
+	{ "spend", 0, "USD", OPT_SPEND, CMD_WORKLOAD, NONNEG,
+	  "API spend at provider list price, USD/month" },
+	{ "requests", 0, "N", OPT_REQUESTS, CMD_WORKLOAD, NONNEG,
+	  "requests per month (default: spend / $0.005, said out loud)" },
+	{ "tokens-per-day", 0, "N", OPT_TOKENS_PER_DAY, CMD_WORKLOAD, NONNEG,
+	  "tokens per day; with --usd-per-mtok gives the spend" },
+	{ "usd-per-mtok", 0, "USD", OPT_USD_PER_MTOK, CMD_WORKLOAD, NONNEG,
+	  "blended price per million tokens, USD" },
+	{ "peak-to-average", 0, "RATIO", OPT_PEAK, CMD_WORKLOAD, 1, 1e6,
+	  "peak over average traffic (default 3)" },
+	{ "hours", 0, "H", OPT_HOURS, CMD_WORKLOAD, NONNEG,
+	  "maintenance hours/month of self-hosted options" },
+	{ "setup-hours", 0, "H", OPT_SETUP_HOURS, CMD_WORKLOAD, NONNEG,
+	  "one-time setup hours of self-hosted options" },
+	{ "rate", 0, "USD", OPT_RATE, CMD_WORKLOAD, NONNEG,
+	  "engineering cost per hour, USD (default: catalog, $100-$150)" },
+	{ "horizon", 0, "MONTHS", OPT_HORIZON, CMD_WORKLOAD, 1, 1200,
+	  "months setup hours are amortized over (default 12)" },
+	{ "infra", 0, "USD", OPT_INFRA, CMD_WORKLOAD, NONNEG,
+	  "replace all self-hosted infrastructure with one figure, USD/month" },
+	{ "routing-savings", 0, "PCT", OPT_ROUTING_SAVINGS, CMD_WORKLOAD, 0, 100,
+	  "percent of API spend saved by smart routing (default 0)" },
+	{ "scenario", 0, "FILE", OPT_SCENARIO, CMD_WORKLOAD, TEXT,
+	  "scenario JSON file; flags override it" },
+	{ "pricing", 0, "PATH", OPT_PRICING, ANYCMD, TEXT,
+	  "CSV file or folder layered on the built-in catalog (repeatable)" },
+	{ "options", 0, "ID,...", OPT_OPTIONS, CMD_WORKLOAD, TEXT,
+	  "only these options (an id takes all its plans; id/plan one)" },
+	{ "require", 0, "FEATURE", OPT_REQUIRE, CMD_WORKLOAD, TEXT,
+	  "data-residency, smart-routing, self-hosted, managed or sla (repeatable)" },
+	{ "max-latency-ms", 0, "N", OPT_MAX_LATENCY, CMD_WORKLOAD, NONNEG,
+	  "leave out options that can add more latency than this" },
+	{ "set", 0, "ID.FIELD=VALUE", OPT_SET, CMD_WORKLOAD, TEXT,
+	  "override a catalog field of one option (repeatable)" },
+	{ "period", 0, "day|month|year", OPT_PERIOD, CMD_WORKLOAD, TEXT,
+	  "rescale the printed figures (default month)" },
+	{ "format", 0, "table|csv|json|md", OPT_FORMAT, ANYCMD, TEXT,
+	  "output format (default table)" },
+	{ "output", 'o', "FILE", OPT_OUTPUT, ANYCMD, TEXT,
+	  "write to FILE (atomically) instead of standard output" },
+	{ "help", 'h', NULL, OPT_HELP, ANYCMD, TEXT, "show this help" },
+	{ NULL, 0, NULL, 0, 0, 0, 0, NULL }
+};
+
+static const struct opt *find_long(const char *name, size_t len)
+{
+	const struct opt *o;
+
+	for (o = opt_table; o->name; o++)
+		if (strlen(o->name) == len && !strncmp(o->name, name, len))
+			return o;
+	return NULL;
+}
+
+static const struct opt *find_short(char c)
+{
+	const struct opt *o;
+
+	for (o = opt_table; o->name; o++)
+		if (o->short_name && o->short_name == c)
+			return o;
+	return NULL;
+}
+
+static int usage(struct llmtco_err *err, const char *fmt, const char *a,
+		 const char *b)
+{
+	return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0, fmt, a, b);
+}
+
+/* Parse a number argument against the option's limits. */
+static int num_arg(const struct opt *o, const char *val, struct param *out,
+		   struct llmtco_err *err)
+{
+	const char *why;
+	double v;
+
+	if (num_parse(val, &v, &why))
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0, "--%s \"%.60s\" %s",
+			       o->name, val, why);
+	if (v < o->min || v > o->max) {
+		if (o->max == 100.0)
+			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+				       "--%s must be a percentage from 0 to 100, not %.60s",
+				       o->name, val);
+		if (isinf(o->max) && o->min == 0)
+			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+				       "--%s must not be negative, not %.60s", o->name, val);
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+			       "--%s must be from %g to %g, not %.60s", o->name, o->min,
+			       o->max, val);
+	}
+	out->set = 1;
+	out->r = range_fixed(v);
+	return LLMTCO_OK;
+}
+
+/* "a,b,c" appended to a string list; empty items refused. */
+static int list_arg(const struct opt *o, const char *val, char ***list,
+		    size_t *n, struct llmtco_err *err)
+{
+	const char *p = val;
+
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		char item[128];
+
+		if (len == 0 || len >= sizeof(item))
+			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+				       "--%s \"%.60s\" has an empty or overlong item",
+				       o->name, val);
+		memcpy(item, p, len);
+		item[len] = '\0';
+		if (strlist_add(list, n, item))
+			return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+		if (!comma)
+			return LLMTCO_OK;
+		p = comma + 1;
+	}
+}
+
+/* ID.FIELD=VALUE, split at '=' and then at the last '.' before it. */
+static int set_arg(const char *val, struct scenario *s, struct llmtco_err *err)
+{
+	const char *eq = strchr(val, '='), *dot;
+	struct override *ov, *p;
+
+	if (!eq)
+		return usage(err, "--set \"%.60s\" must be ID.FIELD=VALUE%s", val, "");
+	for (dot = eq; dot > val && dot[-1] != '.'; dot--)
+		;
+	if (dot == val || dot - 1 == val || dot == eq || !eq[1])
+		return usage(err, "--set \"%.60s\" must be ID.FIELD=VALUE%s", val, "");
+	p = realloc(s->overrides, (s->noverrides + 1) * sizeof(*p));
+	if (!p)
+		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+	s->overrides = p;
+	ov = &p[s->noverrides];
+	memset(ov, 0, sizeof(*ov));
+	ov->target = strndup(val, (size_t)(dot - 1 - val));
+	ov->field = strndup(dot, (size_t)(eq - dot));
+	ov->text = strdup(eq + 1);
+	if (!ov->target || !ov->field || !ov->text) {
+		free(ov->target);
+		free(ov->field);
+		free(ov->text);
+		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+	}
+	s->noverrides++;
+	return LLMTCO_OK;
+}
+
+static int add_path(const char ***list, size_t *n, const char *v)
+{
+	const char **p = realloc((void *)*list, (*n + 1) * sizeof(*p));
+
+	if (!p)
+		return -1;
+	p[(*n)++] = v;
+	*list = p;
+	return 0;
+}
+
+static int apply(struct cli_args *a, const struct opt *o, const char *val,
+		 struct llmtco_err *err)
+{
+	struct scenario *s = &a->flags;
+
+	switch (o->id) {
+	case OPT_HELP:
+		a->help = 1;
+		return LLMTCO_OK;
+	case OPT_VERSION:
+		a->version = 1;
+		return LLMTCO_OK;
+	case OPT_SPEND:
+		a->spend_flag = 1;
+		return num_arg(o, val, &s->api_spend, err);
+	case OPT_REQUESTS:
+		return num_arg(o, val, &s->requests_per_month, err);
+	case OPT_TOKENS_PER_DAY:
+		a->spend_flag = 1;
+		return num_arg(o, val, &s->tokens_per_day, err);
+	case OPT_USD_PER_MTOK:
+		return num_arg(o, val, &s->usd_per_mtok, err);
+	case OPT_PEAK:
+		return num_arg(o, val, &s->peak_to_average, err);
+	case OPT_HOURS:
+		return num_arg(o, val, &s->maintenance_hours, err);
+	case OPT_SETUP_HOURS:
+		return num_arg(o, val, &s->setup_hours, err);
+	case OPT_RATE:
+		return num_arg(o, val, &s->hourly_rate, err);
+	case OPT_HORIZON:
+		return num_arg(o, val, &s->horizon_months, err);
+	case OPT_INFRA:
+		return num_arg(o, val, &s->infra_monthly, err);
+	case OPT_ROUTING_SAVINGS:
+		return num_arg(o, val, &s->routing_savings_pct, err);
+	case OPT_MAX_LATENCY:
+		return num_arg(o, val, &s->max_latency_ms, err);
+	case OPT_SCENARIO:
+		if (a->scenario)
+			return usage(err, "--scenario given twice%s%s", "", "");
+		a->scenario = val;
+		return LLMTCO_OK;
+	case OPT_PRICING:
+		return add_path(&a->pricing, &a->npricing, val)
+			? err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory") : LLMTCO_OK;
+	case OPT_OPTIONS:
+		return list_arg(o, val, &s->options, &s->noptions, err);
+	case OPT_REQUIRE:
+		return list_arg(o, val, &s->require, &s->nrequire, err);
+	case OPT_SET:
+		return set_arg(val, s, err);
+	case OPT_PERIOD:
+		if (!strcmp(val, "month"))
+			a->period = PERIOD_MONTH;
+		else if (!strcmp(val, "day"))
+			a->period = PERIOD_DAY;
+		else if (!strcmp(val, "year"))
+			a->period = PERIOD_YEAR;
+		else
+			return usage(err, "--period must be day, month or year, not \"%.60s\"%s", val, "");
+		return LLMTCO_OK;
+	case OPT_FORMAT:
+		if (!strcmp(val, "table"))
+			a->format = FORMAT_TABLE;
+		else if (!strcmp(val, "csv"))
+			a->format = FORMAT_CSV;
+		else if (!strcmp(val, "json"))
+			a->format = FORMAT_JSON;
+		else if (!strcmp(val, "md"))
+			a->format = FORMAT_MD;
+		else
+			return usage(err, "--format must be table, csv, json or md, not \"%.60s\"%s", val, "");
+		return LLMTCO_OK;
+	case OPT_OUTPUT:
+		if (!*val)
+			return usage(err, "--output needs a file name%s%s", "", "");
+		a->output = val;
+		return LLMTCO_OK;
+	}
+	return LLMTCO_OK;
+}
+
+int opts_parse(struct cli_args *a, unsigned cmd, int argc, char **argv,
+	       int first, struct llmtco_err *err)
+{
+	int i, rc, only_args = 0;
+
+	a->cmd = cmd;
+	for (i = first; i < argc; i++) {
+		const char *arg = argv[i], *val = NULL;
+		const struct opt *o = NULL;
+
+		if (only_args || arg[0] != '-' || !strcmp(arg, "-")) {
+			const char **p = realloc((void *)a->rest, (a->nrest + 1) * sizeof(*p));
+			if (!p)
+				return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+			p[a->nrest++] = arg;
+			a->rest = p;
+			continue;
+		}
+		if (!strcmp(arg, "--")) {
+			only_args = 1;
+			continue;
+		}
+		if (arg[1] == '-') {
+			const char *eq = strchr(arg + 2, '=');
+			size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
+			o = find_long(arg + 2, len);
+			if (eq)
+				val = eq + 1;
+		} else if (arg[2] == '\0') {
+			o = find_short(arg[1]);
+		}
+		if (!o || !(o->cmds & cmd))
+			return usage(err, "unknown option \"%.60s\"%s", arg, "");
+		if (o->arg && !val) {
+			if (i + 1 >= argc)
+				return usage(err, "--%s needs a value (%s)", o->name, o->arg);
+			val = argv[++i];
+		} else if (!o->arg && val) {
+			return usage(err, "--%s takes no value%s", o->name, "");
+		}
+		if ((rc = apply(a, o, val, err)))
+			return rc;
+	}
+	return LLMTCO_OK;
+}
+
+void cli_args_release(struct cli_args *a)
+{
+	if (!a)
+		return;
+	scenario_release(&a->flags);
+	free((void *)a->pricing);
+	free((void *)a->rest);
+	memset(a, 0, sizeof(*a));
+}
+
+void opts_help(FILE *fp, unsigned cmd)
+{
+	const struct opt *o;
+	char left[64];
+
+	for (o = opt_table; o->name; o++) {
+		if (!(o->cmds & cmd))
+			continue;
+		if (o->short_name)
+			snprintf(left, sizeof(left), "-%c, --%s%s%s", o->short_name, o->name,
+				 o->arg ? " " : "", o->arg ? o->arg : "");
+		else
+			snprintf(left, sizeof(left), "    --%s%s%s", o->name, o->arg ? " " : "",
+				 o->arg ? o->arg : "");
+		fprintf(fp, "  %-30s %s\n", left, o->help);
+	}
+}
+
+/* roff text: a leading '.' or '\'' and every '\\' and '-' escaped. */
+static void roff(FILE *fp, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", fp);
+		else if (*s == '-')
+			fputs("\\-", fp);
+		else
+			fputc(*s, fp);
+	}
+}
+
+void opts_man(FILE *fp, unsigned cmd)
+{
+	const struct opt *o;
+
+	for (o = opt_table; o->name; o++) {
+		if (!(o->cmds & cmd))
+			continue;
+		fputs(".TP\n.B ", fp);
+		if (o->short_name)
+			fprintf(fp, "\\-%c, ", o->short_name);
+		fputs("\\-\\-", fp);
+		roff(fp, o->name);
+		if (o->arg) {
+			fputs(" \\fI", fp);
+			roff(fp, o->arg);
+			fputs("\\fR", fp);
+		}
+		fputc('\n', fp);
+		roff(fp, o->help);
+		fputc('\n', fp);
+	}
+}

@@ -1,0 +1,75 @@
+/*
+ * opts.h - the option table: one table drives parsing, `--help` and the man
+ * page (git's parse-options).
+ */
+#ifndef LLMTCO_OPTS_H
+#define LLMTCO_OPTS_H
+
+#include <stdio.h>
+#include "../scenarios/scenario.h"
+#include "../reports/output.h"
+
+/* Commands, as bits, so an option can belong to several. */
+enum {
+	CMD_COMPARE = 1 << 0,
+	CMD_PRICING = 1 << 1
+};
+
+/* Flags that evaluate a workload (SPEC section 2, "common flags"). */
+#define CMD_WORKLOAD CMD_COMPARE
+
+enum opt_id {
+	OPT_HELP = 1, OPT_VERSION, OPT_SPEND, OPT_REQUESTS, OPT_TOKENS_PER_DAY,
+	OPT_USD_PER_MTOK, OPT_HOURS, OPT_SETUP_HOURS, OPT_RATE, OPT_INFRA,
+	OPT_ROUTING_SAVINGS, OPT_SCENARIO, OPT_PRICING, OPT_OPTIONS, OPT_REQUIRE,
+	OPT_MAX_LATENCY, OPT_SET, OPT_PERIOD, OPT_FORMAT, OPT_OUTPUT, OPT_PEAK,
+	OPT_HORIZON
+};
+
+struct opt {
+	const char *name;  /* long name without "--" */
+	char short_name;   /* or 0 */
+	const char *arg;   /* argument name for help, NULL for none */
+	enum opt_id id;
+	unsigned cmds;     /* commands that take it */
+	double min, max;   /* numeric arguments: allowed range; min > max: text */
+	const char *help;
+};
+
+extern const struct opt opt_table[];
+
+
+/* What the command line said. */
+struct cli_args {
+	const char *command;     /* "compare", ... */
+	unsigned cmd;            /* CMD_ bit */
+	int help, version;
+	struct scenario flags;   /* values given by flags, layered on the file */
+	int spend_flag;          /* a flag gave spend or tokens: file's go */
+	const char *scenario;    /* --scenario FILE */
+	const char **pricing;    /* --pricing PATH, in order */
+	size_t npricing;
+	const char *output;      /* --output FILE */
+	enum out_format format;
+	enum period period;
+	const char **rest;       /* positional arguments */
+	size_t nrest;
+};
+
+/*
+ * Parse argv[first..] for command `cmd`. Returns LLMTCO_OK, LLMTCO_EUSAGE
+ * (message in err) or LLMTCO_EIO (out of memory). Release with
+ * cli_args_release.
+ */
+int opts_parse(struct cli_args *a, unsigned cmd, int argc, char **argv,
+	       int first, struct llmtco_err *err);
+
+void cli_args_release(struct cli_args *a);
+
+/* Print the options of command `cmd` for --help. */
+void opts_help(FILE *fp, unsigned cmd);
+
+/* Print the same as man-page source (roff). */
+void opts_man(FILE *fp, unsigned cmd);
+
+#endif

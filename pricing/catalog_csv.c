@@ -1,0 +1,928 @@
+/*
+ * catalog_csv.c - load catalog tables from CSV text with libcsv.
+ *
+ * The bytes are fed to libcsv one at a time so that every cell knows the
+ * line and column where it starts; catalog tables are small, so this costs
+ * nothing that matters and gives exact `file:line:col` messages.
+ */
+#include "catalog.h"
+
+#include <csv.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum table {
+	TABLE_NONE = 0,
+	TABLE_GATEWAYS,
+	TABLE_TIERS,
+	TABLE_INFRA,
+	TABLE_DEFAULTS,
+	TABLE_MODELS
+};
+
+struct cell {
+	char *text; /* NUL-terminated copy */
+	int line, col;
+};
+
+#define MAX_COLS 96
+
+struct loader {
+	struct catalog *c;
+	const char *name;       /* owned by c->names */
+	enum table table;
+	int have_header;
+	char *cols[MAX_COLS];   /* header names */
+	int ncols;
+	struct cell *cells;     /* the current row */
+	size_t ncells, cap;
+	int line, col;          /* position of the byte being fed */
+	int at_field_start;
+	int start_line, start_col;
+	int status;             /* first error, LLMTCO_OK while none */
+	struct llmtco_err *err;
+	size_t first_new;       /* options before this index came from earlier files */
+	size_t *tiers_reset;    /* options whose tiers this file replaced */
+	size_t ntiers_reset;
+	size_t *items_reset;
+	size_t nitems_reset;
+};
+
+/* Record the first problem at a position; later ones are ignored. */
+static void fail_at(struct loader *ld, int status, int line, int col,
+		    const char *msg)
+{
+	if (ld->status)
+		return;
+	ld->status = err_set(ld->err, status, ld->name, line, col, "%s", msg);
+}
+
+static void fail_cell(struct loader *ld, const struct cell *cl, const char *msg)
+{
+	fail_at(ld, LLMTCO_EDATA, cl->line, cl->col, msg);
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct loader *ld = data;
+	struct cell *cl;
+
+	if (ld->status)
+		return;
+	if (ld->ncells >= MAX_COLS) {
+		fail_at(ld, LLMTCO_EDATA, ld->start_line, ld->start_col,
+			"too many fields in one row");
+		return;
+	}
+	if (ld->ncells == ld->cap) {
+		size_t ncap = ld->cap ? ld->cap * 2 : 32;
+		struct cell *n;
+		n = realloc(ld->cells, ncap * sizeof(*n));
+		if (!n) {
+			fail_at(ld, LLMTCO_EIO, 0, 0, "out of memory");
+			return;
+		}
+		ld->cells = n;
+		ld->cap = ncap;
+	}
+	cl = &ld->cells[ld->ncells];
+	cl->text = malloc(len + 1);
+	if (!cl->text) {
+		fail_at(ld, LLMTCO_EIO, 0, 0, "out of memory");
+		return;
+	}
+	if (len)
+		memcpy(cl->text, s, len);
+	cl->text[len] = '\0';
+	if (strlen(cl->text) != len) {
+		free(cl->text);
+		fail_at(ld, LLMTCO_EDATA, ld->start_line, ld->start_col,
+			"field holds a NUL byte");
+		return;
+	}
+	cl->line = ld->start_line;
+	cl->col = ld->start_col;
+	ld->ncells++;
+	ld->at_field_start = 1;
+}
+
+static void clear_row(struct loader *ld)
+{
+	size_t i;
+
+	for (i = 0; i < ld->ncells; i++)
+		free(ld->cells[i].text);
+	ld->ncells = 0;
+}
+
+/* Index of a header column, or -1. */
+static int col_index(const struct loader *ld, const char *name)
+{
+	int i;
+
+	for (i = 0; i < ld->ncols; i++)
+		if (!strcmp(ld->cols[i], name))
+			return i;
+	return -1;
+}
+
+static const char *cell_of(const struct loader *ld, const char *name)
+{
+	int i = col_index(ld, name);
+	return i < 0 ? "" : ld->cells[i].text;
+}
+
+static const struct cell *cellp(const struct loader *ld, const char *name)
+{
+	int i = col_index(ld, name);
+	return i < 0 ? &ld->cells[0] : &ld->cells[i];
+}
+
+/* ---- the header ---- */
+
+static const char *const tiers_cols[] = {
+	"id", "plan", "from", "to", "usd", "usd_low", "usd_high", "per",
+	"round", "source", "as_of", "notes", NULL };
+static const char *const tiers_req[] = {
+	"id", "plan", "from", "to", "usd", "per", "round", "source", "as_of", NULL };
+static const char *const infra_cols[] = {
+	"id", "item", "usd", "usd_low", "usd_high", "per_instance", "source",
+	"as_of", "notes", NULL };
+static const char *const infra_req[] = {
+	"id", "item", "usd", "per_instance", "source", "as_of", NULL };
+static const char *const defaults_cols[] = {
+	"key", "value", "low", "high", "unit", "source", "as_of", "notes", NULL };
+static const char *const defaults_req[] = {
+	"key", "value", "unit", "source", "as_of", NULL };
+static const char *const models_cols[] = {
+	"provider", "model", "input_mtok", "output_mtok", "cache_read_mtok",
+	"cache_write_mtok", "usd_per_request", "source", "as_of", "notes", NULL };
+static const char *const models_req[] = {
+	"provider", "model", "input_mtok", "output_mtok", "source", "as_of", NULL };
+
+static int in_list(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (!strcmp(*list, s))
+			return 1;
+	return 0;
+}
+
+/* Is `name` a gateways.csv column: a field, or a numeric field's _low/_high? */
+static int gateway_column(const char *name)
+{
+	const struct field *f = field_find(name);
+	char base[64];
+	size_t n = strlen(name);
+
+	if (f)
+		return 1;
+	if (n > 4 && n < sizeof(base) && !strcmp(name + n - 4, "_low")) {
+		memcpy(base, name, n - 4);
+		base[n - 4] = '\0';
+	} else if (n > 5 && n < sizeof(base) && !strcmp(name + n - 5, "_high")) {
+		memcpy(base, name, n - 5);
+		base[n - 5] = '\0';
+	} else {
+		return 0;
+	}
+	f = field_find(base);
+	return f && f->kind == FIELD_NUM;
+}
+
+static void take_header(struct loader *ld)
+{
+	const char *const *req = NULL, *const *allowed = NULL;
+	char msg[160];
+	size_t i;
+	int j;
+
+	for (i = 0; i < ld->ncells; i++) {
+		ld->cols[i] = ld->cells[i].text;
+		ld->cells[i].text = NULL;
+	}
+	ld->ncols = (int)ld->ncells;
+	if (col_index(ld, "deployment") >= 0)
+		ld->table = TABLE_GATEWAYS;
+	else if (col_index(ld, "item") >= 0)
+		ld->table = TABLE_INFRA;
+	else if (col_index(ld, "round") >= 0)
+		ld->table = TABLE_TIERS;
+	else if (col_index(ld, "key") >= 0)
+		ld->table = TABLE_DEFAULTS;
+	else if (col_index(ld, "model") >= 0)
+		ld->table = TABLE_MODELS;
+	else {
+		fail_cell(ld, &ld->cells[0],
+			  "unknown table: the header names no \"deployment\", \"item\", "
+			  "\"round\", \"key\" or \"model\" column");
+		return;
+	}
+	switch (ld->table) {
+	case TABLE_TIERS:
+		allowed = tiers_cols, req = tiers_req;
+		break;
+	case TABLE_INFRA:
+		allowed = infra_cols, req = infra_req;
+		break;
+	case TABLE_DEFAULTS:
+		allowed = defaults_cols, req = defaults_req;
+		break;
+	case TABLE_MODELS:
+		allowed = models_cols, req = models_req;
+		break;
+	default:
+		break;
+	}
+	for (j = 0; j < ld->ncols; j++) {
+		int known = allowed ? in_list(allowed, ld->cols[j])
+				    : gateway_column(ld->cols[j]);
+		if (!known) {
+			snprintf(msg, sizeof(msg), "unknown column \"%.60s\"", ld->cols[j]);
+			fail_cell(ld, &ld->cells[j], msg);
+			return;
+		}
+		if (col_index(ld, ld->cols[j]) != j) {
+			snprintf(msg, sizeof(msg), "duplicate column \"%.60s\"", ld->cols[j]);
+			fail_cell(ld, &ld->cells[j], msg);
+			return;
+		}
+	}
+	if (ld->table == TABLE_GATEWAYS) {
+		const struct field *f;
+		for (f = option_fields; f->name; f++)
+			if (f->required && col_index(ld, f->name) < 0) {
+				snprintf(msg, sizeof(msg), "missing column \"%s\"", f->name);
+				fail_cell(ld, &ld->cells[0], msg);
+				return;
+			}
+		return;
+	}
+	for (; *req; req++)
+		if (col_index(ld, *req) < 0) {
+			snprintf(msg, sizeof(msg), "missing column \"%s\"", *req);
+			fail_cell(ld, &ld->cells[0], msg);
+			return;
+		}
+}
+
+/* ---- cells ---- */
+
+/* A slug: lowercase letters, digits, '-', '.', 1 to 31 characters. */
+static int check_slug(struct loader *ld, const char *col, char *dst)
+{
+	const struct cell *cl = cellp(ld, col);
+	const char *s = cl->text;
+	char msg[128];
+	size_t i, n = strlen(s);
+
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+		      s[i] == '-' || s[i] == '.' || s[i] == '_'))
+			break;
+	if (n == 0 || n > 31 || i < n) {
+		snprintf(msg, sizeof(msg),
+			 "\"%s\" must be 1-31 lowercase letters, digits, '-', '_' or '.', not \"%.40s\"",
+			 col, s);
+		fail_cell(ld, cl, msg);
+		return -1;
+	}
+	memcpy(dst, s, n + 1);
+	return 0;
+}
+
+/*
+ * Read a number column and its optional _low/_high companions into a range,
+ * checked against the field. `lo_col`/`hi_col` may be NULL.
+ */
+static int read_range(struct loader *ld, const struct field *f,
+		      const char *col, const char *lo_col, const char *hi_col,
+		      struct range *out)
+{
+	const struct cell *cv = cellp(ld, col);
+	const char *v = cell_of(ld, col);
+	const char *lo = lo_col ? cell_of(ld, lo_col) : "";
+	const char *hi = hi_col ? cell_of(ld, hi_col) : "";
+	struct llmtco_err e;
+	struct range r;
+	const char *why;
+	char msg[200];
+
+	if (!*lo != !*hi) {
+		snprintf(msg, sizeof(msg), "\"%s\" needs both %s and %s, or neither",
+			 col, lo_col, hi_col);
+		fail_cell(ld, cellp(ld, *lo ? lo_col : hi_col), msg);
+		return -1;
+	}
+	if (*lo) {
+		if (num_parse(lo, &r.low, &why)) {
+			snprintf(msg, sizeof(msg), "\"%s\" %s: \"%.40s\"", lo_col, why, lo);
+			fail_cell(ld, cellp(ld, lo_col), msg);
+			return -1;
+		}
+		if (num_parse(hi, &r.high, &why)) {
+			snprintf(msg, sizeof(msg), "\"%s\" %s: \"%.40s\"", hi_col, why, hi);
+			fail_cell(ld, cellp(ld, hi_col), msg);
+			return -1;
+		}
+		if (r.low > r.high) {
+			snprintf(msg, sizeof(msg), "\"%s\" low %g is above high %g",
+				 col, r.low, r.high);
+			fail_cell(ld, cellp(ld, lo_col), msg);
+			return -1;
+		}
+		if (*v) {
+			if (num_parse(v, &r.value, &why)) {
+				snprintf(msg, sizeof(msg), "\"%s\" %s: \"%.40s\"", col, why, v);
+				fail_cell(ld, cv, msg);
+				return -1;
+			}
+			r.shape = RANGE_TRIANGULAR;
+		} else {
+			r.value = (r.low + r.high) / 2;
+			r.shape = RANGE_UNIFORM;
+		}
+		if (r.low == r.high)
+			r.shape = RANGE_FIXED;
+	} else if (*v) {
+		if (num_parse(v, &r.value, &why)) {
+			snprintf(msg, sizeof(msg), "\"%s\" %s: \"%.40s\"", col, why, v);
+			fail_cell(ld, cv, msg);
+			return -1;
+		}
+		r = range_fixed(r.value);
+	} else {
+		r = range_fixed(f->dflt);
+	}
+	err_clear(&e);
+	if (field_check_range(f, r, &e)) {
+		fail_cell(ld, *lo && r.low < f->min ? cellp(ld, lo_col) : cv, e.msg);
+		return -1;
+	}
+	*out = r;
+	return 0;
+}
+
+static int read_date(struct loader *ld, char *dst)
+{
+	struct option tmp;
+	const struct cell *cl = cellp(ld, "as_of");
+	struct llmtco_err e;
+
+	memset(&tmp, 0, sizeof(tmp));
+	if (option_set_text(&tmp, field_find("as_of"), cl->text, &e)) {
+		fail_cell(ld, cl, e.msg);
+		return -1;
+	}
+	memcpy(dst, tmp.as_of, 11);
+	return 0;
+}
+
+static int read_source(struct loader *ld, char **dst)
+{
+	const struct cell *cl = cellp(ld, "source");
+
+	if (!*cl->text) {
+		fail_cell(ld, cl, "\"source\" must not be empty: every price needs one");
+		return -1;
+	}
+	*dst = strdup(cl->text);
+	if (!*dst) {
+		fail_at(ld, LLMTCO_EIO, 0, 0, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+static int read_flag(struct loader *ld, const char *col, const char *yes,
+		     const char *no, int *out)
+{
+	const struct cell *cl = cellp(ld, col);
+	char msg[160];
+
+	if (!strcmp(cl->text, yes))
+		*out = 1;
+	else if (!strcmp(cl->text, no))
+		*out = 0;
+	else {
+		snprintf(msg, sizeof(msg), "\"%s\" must be %s or %s, not \"%.40s\"",
+			 col, yes, no, cl->text);
+		fail_cell(ld, cl, msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Grow an array of `size`-byte elements to hold one more. */
+static void *grow(void *arr, size_t *cap, size_t n, size_t size)
+{
+	void *p;
+	size_t ncap;
+
+	if (n < *cap)
+		return arr;
+	ncap = *cap ? *cap * 2 : 16;
+	p = realloc(arr, ncap * size);
+	if (p)
+		*cap = ncap;
+	return p;
+}
+
+/* ---- one row of each table ---- */
+
+static void gateway_row(struct loader *ld)
+{
+	struct catalog *c = ld->c;
+	const struct field *f;
+	struct option o;
+	struct llmtco_err e;
+	char msg[200], key[80];
+	size_t i, idx[1];
+	void *p;
+
+	memset(&o, 0, sizeof(o));
+	if (check_slug(ld, "id", o.id) || check_slug(ld, "plan", o.plan))
+		return;
+	for (f = option_fields; f->name; f++) {
+		int ci = col_index(ld, f->name);
+		if (f->kind == FIELD_KEY)
+			continue;
+		if (f->kind == FIELD_NUM) {
+			char lo[64], hi[64];
+			snprintf(lo, sizeof(lo), "%s_low", f->name);
+			snprintf(hi, sizeof(hi), "%s_high", f->name);
+			if (read_range(ld, f, f->name, lo, hi, option_num(&o, f)))
+				goto out;
+			continue;
+		}
+		if (ci < 0 && f->kind == FIELD_TEXT) {
+			if (option_set_text(&o, f, "", &e))
+				goto oom;
+			continue;
+		}
+		if (ci < 0)
+			continue;
+		if (option_set_text(&o, f, ld->cells[ci].text, &e)) {
+			if (!strcmp(e.msg, "out of memory"))
+				goto oom;
+			fail_cell(ld, &ld->cells[ci], e.msg);
+			goto out;
+		}
+	}
+	if (!o.source || !*o.source) {
+		fail_cell(ld, cellp(ld, "source"),
+			  "\"source\" must not be empty: every price needs one");
+		goto out;
+	}
+	o.at.file = ld->name;
+	o.at.line = ld->cells[0].line;
+	snprintf(key, sizeof(key), "%s/%s", o.id, o.plan);
+	if (catalog_match(c, key, idx, 1)) {
+		struct option *old = &c->options[idx[0]];
+		if (idx[0] >= ld->first_new) {
+			snprintf(msg, sizeof(msg), "duplicate option \"%s\" (first at line %d)",
+				 key, old->at.line);
+			fail_cell(ld, cellp(ld, "id"), msg);
+			goto out;
+		}
+		/* a later layer replaces the row, keeping its tiers and items */
+		o.tiers = old->tiers, o.ntiers = old->ntiers;
+		o.items = old->items, o.nitems = old->nitems;
+		old->tiers = NULL, old->ntiers = 0;
+		old->items = NULL, old->nitems = 0;
+		option_release(old);
+		*old = o;
+		return;
+	}
+	p = grow(c->options, &c->options_cap, c->noptions, sizeof(*c->options));
+	if (!p)
+		goto oom;
+	c->options = p;
+	/* items already loaded for this id (another plan) apply to the new plan */
+	for (i = 0; i < c->noptions; i++)
+		if (!strcmp(c->options[i].id, o.id) && c->options[i].nitems) {
+			struct option tmp;
+			if (option_copy(&tmp, &c->options[i]))
+				goto oom;
+			o.items = tmp.items, o.nitems = tmp.nitems;
+			tmp.items = NULL, tmp.nitems = 0;
+			option_release(&tmp);
+			break;
+		}
+	c->options[c->noptions++] = o;
+	return;
+oom:
+	fail_at(ld, LLMTCO_EIO, 0, 0, "out of memory");
+out:
+	option_release(&o);
+}
+
+static int reset_once(size_t **list, size_t *n, size_t idx)
+{
+	size_t i;
+	size_t *p;
+
+	for (i = 0; i < *n; i++)
+		if ((*list)[i] == idx)
+			return 0;
+	p = realloc(*list, (*n + 1) * sizeof(**list));
+	if (!p)
+		return -1;
+	*list = p;
+	(*list)[(*n)++] = idx;
+	return 1;
+}
+
+static void tier_row(struct loader *ld)
+{
+	static const struct field usd_f = { "usd", FIELD_NUM, 0, INFINITY, 0, 0, "USD", "" };
+	static const struct field from_f = { "from", FIELD_NUM, 0, INFINITY, 0, 0, "", "" };
+	static const struct field to_f = { "to", FIELD_NUM, 0, INFINITY, INFINITY, 0, "", "" };
+	static const struct field per_f = { "per", FIELD_NUM, 1, INFINITY, 1, 0, "", "" };
+	char id[32], plan[32], key[80], msg[200];
+	struct tier t;
+	struct range from, to, per;
+	struct option *o;
+	size_t idx[1];
+	int r;
+	void *p;
+
+	memset(&t, 0, sizeof(t));
+	if (check_slug(ld, "id", id) || check_slug(ld, "plan", plan))
+		return;
+	snprintf(key, sizeof(key), "%s/%s", id, plan);
+	if (!catalog_match(ld->c, key, idx, 1)) {
+		snprintf(msg, sizeof(msg), "tier for unknown option \"%s\"", key);
+		fail_cell(ld, cellp(ld, "id"), msg);
+		return;
+	}
+	o = &ld->c->options[idx[0]];
+	if (read_range(ld, &from_f, "from", NULL, NULL, &from) ||
+	    read_range(ld, &to_f, "to", NULL, NULL, &to) ||
+	    read_range(ld, &usd_f, "usd", "usd_low", "usd_high", &t.usd) ||
+	    read_range(ld, &per_f, "per", NULL, NULL, &per) ||
+	    read_flag(ld, "round", "up", "none", &t.round_up) ||
+	    read_date(ld, t.as_of))
+		return;
+	t.from = from.value;
+	t.to = to.value;
+	t.per = per.value;
+	if (t.to <= t.from) {
+		snprintf(msg, sizeof(msg), "tier ends at %g, not after its start %g",
+			 t.to, t.from);
+		fail_cell(ld, cellp(ld, "to"), msg);
+		return;
+	}
+	r = reset_once(&ld->tiers_reset, &ld->ntiers_reset, idx[0]);
+	if (r < 0)
+		goto oom;
+	if (r > 0) { /* first tier of this option in this file: replace all */
+		size_t i;
+		for (i = 0; i < o->ntiers; i++)
+			free(o->tiers[i].source);
+		free(o->tiers);
+		o->tiers = NULL;
+		o->ntiers = 0;
+	} else if (o->ntiers && t.from < o->tiers[o->ntiers - 1].to) {
+		snprintf(msg, sizeof(msg),
+			 "tiers not increasing: starts at %g, before the previous tier ends at %g",
+			 t.from, o->tiers[o->ntiers - 1].to);
+		fail_cell(ld, cellp(ld, "from"), msg);
+		return;
+	}
+	if (read_source(ld, &t.source))
+		return;
+	t.at.file = ld->name;
+	t.at.line = ld->cells[0].line;
+	p = realloc(o->tiers, (o->ntiers + 1) * sizeof(*o->tiers));
+	if (!p) {
+		free(t.source);
+		goto oom;
+	}
+	o->tiers = p;
+	o->tiers[o->ntiers++] = t;
+	return;
+oom:
+	fail_at(ld, LLMTCO_EIO, 0, 0, "out of memory");
+}
+
+static void infra_row(struct loader *ld)
+{
+	static const struct field usd_f = { "usd", FIELD_NUM, 0, INFINITY, 0, 0, "USD/month", "" };
+	struct infra_item it;
+	char id[32], msg[200];
+	size_t i, matched = 0;
+	const struct cell *ic = cellp(ld, "item");
+
+	memset(&it, 0, sizeof(it));
+	if (check_slug(ld, "id", id))
+		return;
+	if (!*ic->text || strlen(ic->text) >= sizeof(it.name)) {
+		fail_cell(ld, ic, "\"item\" must be a name of 1-31 characters");
+		return;
+	}
+	snprintf(it.name, sizeof(it.name), "%s", ic->text);
+	if (read_range(ld, &usd_f, "usd", "usd_low", "usd_high", &it.usd) ||
+	    read_flag(ld, "per_instance", "yes", "no", &it.per_instance) ||
+	    read_date(ld, it.as_of))
+		return;
+	it.at.file = ld->name;
+	it.at.line = ld->cells[0].line;
+	for (i = 0; i < ld->c->noptions; i++) {
+		struct option *o = &ld->c->options[i];
+		size_t k;
+		int r;
+		void *p;
+
+		if (strcmp(o->id, id))
+			continue;
+		matched++;
+		r = reset_once(&ld->items_reset, &ld->nitems_reset, i);
+		if (r < 0)
+			goto oom;
+		if (r > 0) {
+			for (k = 0; k < o->nitems; k++)
+				free(o->items[k].source);
+			free(o->items);
+			o->items = NULL;
+			o->nitems = 0;
+		}
+		for (k = 0; k < o->nitems; k++)
+			if (!strcmp(o->items[k].name, it.name)) {
+				snprintf(msg, sizeof(msg), "duplicate item \"%s\" for \"%s\"",
+					 it.name, id);
+				fail_cell(ld, ic, msg);
+				return;
+			}
+		p = realloc(o->items, (o->nitems + 1) * sizeof(*o->items));
+		if (!p)
+			goto oom;
+		o->items = p;
+		o->items[o->nitems] = it;
+		if (read_source(ld, &o->items[o->nitems].source))
+			return;
+		o->nitems++;
+	}
+	if (!matched) {
+		snprintf(msg, sizeof(msg), "item for unknown option \"%s\"", id);
+		fail_cell(ld, cellp(ld, "id"), msg);
+	}
+	return;
+oom:
+	fail_at(ld, LLMTCO_EIO, 0, 0, "out of memory");
+}
+
+/* The defaults a catalog may set, with their limits. */
+static const struct field fact_fields[] = {
+	{ "hourly_rate", FIELD_NUM, 0, INFINITY, 0, 0, "USD/hour", "engineering rate" },
+	{ "peak_to_average", FIELD_NUM, 1, INFINITY, 3, 0, "ratio", "peak over average traffic" },
+	{ "usd_per_request", FIELD_NUM, 1e-12, INFINITY, 0.005, 0, "USD", "spend per request when only spend is known" },
+	{ "horizon_months", FIELD_NUM, 1, 1200, 12, 0, "months", "setup amortized over" },
+	{ NULL, 0, 0, 0, 0, 0, NULL, NULL }
+};
+
+static void defaults_row(struct loader *ld)
+{
+	struct catalog *c = ld->c;
+	const struct cell *kc = cellp(ld, "key");
+	const struct field *f;
+	struct fact fa, *dst = NULL;
+	char msg[200];
+	size_t i;
+	void *p;
+
+	memset(&fa, 0, sizeof(fa));
+	for (f = fact_fields; f->name; f++)
+		if (!strcmp(f->name, kc->text))
+			break;
+	if (!f->name) {
+		snprintf(msg, sizeof(msg), "unknown default \"%.40s\"", kc->text);
+		fail_cell(ld, kc, msg);
+		return;
+	}
+	snprintf(fa.key, sizeof(fa.key), "%s", f->name);
+	if (!*cell_of(ld, "value") && !*cell_of(ld, "low")) {
+		fail_cell(ld, cellp(ld, "value"), "\"value\" is empty");
+		return;
+	}
+	if (read_range(ld, f, "value", "low", "high", &fa.v) || read_date(ld, fa.as_of))
+		return;
+	fa.at.file = ld->name;
+	fa.at.line = kc->line;
+	for (i = 0; i < c->nfacts; i++)
+		if (!strcmp(c->facts[i].key, fa.key))
+			dst = &c->facts[i];
+	if (!dst) {
+		p = grow(c->facts, &c->facts_cap, c->nfacts, sizeof(*c->facts));
+		if (!p)
+			goto oom;
+		c->facts = p;
+		dst = &c->facts[c->nfacts++];
+		memset(dst, 0, sizeof(*dst));
+	}
+	free(dst->unit);
+	free(dst->source);
+	*dst = fa;
+	dst->unit = strdup(cell_of(ld, "unit"));
+	if (!dst->unit || read_source(ld, &dst->source))
+		goto oom;
+	return;
+oom:
+	fail_at(ld, LLMTCO_EIO, 0, 0, "out of memory");
+}
+
+static void model_row(struct loader *ld)
+{
+	static const struct field price_f = { "price", FIELD_NUM, 0, INFINITY, 0, 0, "USD/Mtok", "" };
+	static const char *const num_cols[] = {
+		"input_mtok", "output_mtok", "cache_read_mtok", "cache_write_mtok",
+		"usd_per_request" };
+	struct catalog *c = ld->c;
+	struct model_price m, *dst = NULL;
+	struct range r[5];
+	char name[200];
+	size_t i, amb;
+	void *p;
+
+	memset(&m, 0, sizeof(m));
+	if (!*cell_of(ld, "provider") || !*cell_of(ld, "model")) {
+		fail_cell(ld, cellp(ld, *cell_of(ld, "provider") ? "model" : "provider"),
+			  "\"provider\" and \"model\" must not be empty");
+		return;
+	}
+	for (i = 0; i < 5; i++)
+		if (read_range(ld, &price_f, num_cols[i], NULL, NULL, &r[i]))
+			return;
+	if (read_date(ld, m.as_of))
+		return;
+	m.input_mtok = r[0].value;
+	m.output_mtok = r[1].value;
+	m.cache_read_mtok = r[2].value;
+	m.cache_write_mtok = r[3].value;
+	m.usd_per_request = r[4].value;
+	m.at.file = ld->name;
+	m.at.line = ld->cells[0].line;
+	snprintf(name, sizeof(name), "%s/%s", cell_of(ld, "provider"), cell_of(ld, "model"));
+	{
+		const struct model_price *old = catalog_model(c, name, &amb);
+		if (old)
+			dst = &c->models[old - c->models];
+	}
+	if (!dst) {
+		p = grow(c->models, &c->models_cap, c->nmodels, sizeof(*c->models));
+		if (!p)
+			goto oom;
+		c->models = p;
+		dst = &c->models[c->nmodels++];
+		memset(dst, 0, sizeof(*dst));
+	}
+	free(dst->provider);
+	free(dst->model);
+	free(dst->source);
+	*dst = m;
+	dst->provider = strdup(cell_of(ld, "provider"));
+	dst->model = strdup(cell_of(ld, "model"));
+	if (!dst->provider || !dst->model || read_source(ld, &dst->source))
+		goto oom;
+	return;
+oom:
+	fail_at(ld, LLMTCO_EIO, 0, 0, "out of memory");
+}
+
+static void on_row(int term, void *data)
+{
+	struct loader *ld = data;
+	char msg[120];
+
+	(void)term;
+	ld->at_field_start = 1;
+	if (ld->status) {
+		clear_row(ld);
+		return;
+	}
+	if (!ld->have_header) {
+		ld->have_header = 1;
+		take_header(ld);
+		clear_row(ld);
+		return;
+	}
+	if ((int)ld->ncells != ld->ncols) {
+		snprintf(msg, sizeof(msg), "row has %zu fields, the header has %d",
+			 ld->ncells, ld->ncols);
+		fail_cell(ld, &ld->cells[ld->ncells ? ld->ncells - 1 : 0], msg);
+		clear_row(ld);
+		return;
+	}
+	switch (ld->table) {
+	case TABLE_GATEWAYS:
+		gateway_row(ld);
+		break;
+	case TABLE_TIERS:
+		tier_row(ld);
+		break;
+	case TABLE_INFRA:
+		infra_row(ld);
+		break;
+	case TABLE_DEFAULTS:
+		defaults_row(ld);
+		break;
+	case TABLE_MODELS:
+		model_row(ld);
+		break;
+	case TABLE_NONE:
+		break;
+	}
+	clear_row(ld);
+}
+
+int catalog_load_csv(struct catalog *c, const char *name, const char *data,
+		     size_t len, struct llmtco_err *err)
+{
+	struct csv_parser p;
+	struct loader ld;
+	char **names;
+	size_t i = 0;
+	int j;
+
+	memset(&ld, 0, sizeof(ld));
+	ld.c = c;
+	ld.err = err;
+	ld.line = 1;
+	ld.col = 1;
+	ld.at_field_start = 1;
+	ld.first_new = c->noptions;
+	names = realloc(c->names, (c->nnames + 1) * sizeof(*names));
+	if (!names)
+		return err_set(err, LLMTCO_EIO, name, 0, 0, "out of memory");
+	c->names = names;
+	if (!(c->names[c->nnames] = strdup(name)))
+		return err_set(err, LLMTCO_EIO, name, 0, 0, "out of memory");
+	ld.name = c->names[c->nnames++];
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
+		return err_set(err, LLMTCO_EIO, name, 0, 0, "out of memory");
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+		i = 3; /* a UTF-8 byte order mark */
+	for (; i < len && !ld.status; i++) {
+		unsigned char ch = (unsigned char)data[i];
+		if (ld.at_field_start && ch != ',' && ch != '\n' && ch != '\r') {
+			ld.start_line = ld.line;
+			ld.start_col = ld.col;
+			ld.at_field_start = 0;
+		} else if (ld.at_field_start) {
+			ld.start_line = ld.line; /* an empty field */
+			ld.start_col = ld.col;
+		}
+		if (ch == '\0') {
+			fail_at(&ld, LLMTCO_EDATA, ld.line, ld.col, "NUL byte in text");
+			break;
+		}
+		if (csv_parse(&p, &data[i], 1, on_field, on_row, &ld) != 1) {
+			fail_at(&ld, LLMTCO_EDATA, ld.line, ld.col,
+				ch == '"' ? "stray quote inside a field"
+					  : "malformed field after a closing quote");
+			break;
+		}
+		if (ch == '\n') {
+			ld.line++;
+			ld.col = 1;
+		} else if ((ch & 0xC0) != 0x80) {
+			ld.col++; /* columns count characters, not UTF-8 bytes */
+		}
+	}
+	if (!ld.status && csv_fini(&p, on_field, on_row, &ld))
+		fail_at(&ld, LLMTCO_EDATA, ld.start_line, ld.start_col,
+			"unterminated quoted field");
+	if (!ld.status && !ld.have_header)
+		fail_at(&ld, LLMTCO_EDATA, 1, 1, "empty table: no header row");
+	csv_free(&p);
+	clear_row(&ld);
+	free(ld.cells);
+	for (j = 0; j < ld.ncols; j++)
+		free(ld.cols[j]);
+	free(ld.tiers_reset);
+	free(ld.items_reset);
+	return ld.status;
+}
+
+int catalog_check(const struct catalog *c, struct llmtco_err *err)
+{
+	static const char *const need[] = { "hourly_rate", "peak_to_average",
+					    "usd_per_request", "horizon_months", NULL };
+	const char *const *k;
+	size_t i;
+
+	for (k = need; *k; k++)
+		if (!catalog_fact(c, *k))
+			return err_set(err, LLMTCO_EDATA, NULL, 0, 0,
+				       "catalog has no default \"%s\"", *k);
+	for (i = 0; i < c->noptions; i++) {
+		const struct option *o = &c->options[i];
+		if (o->deployment == DEPLOY_SELF_HOSTED && !o->nitems)
+			return err_set(err, LLMTCO_EDATA, o->at.file, o->at.line, 1,
+				       "self-hosted option \"%s/%s\" has no infrastructure items",
+				       o->id, o->plan);
+	}
+	return LLMTCO_OK;
+}

@@ -1,0 +1,292 @@
+/*
+ * pricing_out.c - the catalog in four formats.
+ */
+#include "pricing_out.h"
+#include "format.h"
+
+#include <cJSON.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void append(char *buf, size_t size, const char *s)
+{
+	size_t n = strlen(buf);
+
+	if (n + 1 >= size)
+		return;
+	snprintf(buf + n, size - n, "%s%s", n ? ", " : "", s);
+}
+
+void pricing_summary(const struct option *o, char *buf, size_t size)
+{
+	char part[160], a[64], b[64];
+	double lo = 0, hi = 0;
+	size_t i;
+
+	buf[0] = '\0';
+	if (o->deployment == DEPLOY_ROUTER)
+		append(buf, size, "router add-on");
+	if (o->quote_required)
+		append(buf, size, "quote required");
+	if (o->fee_pct.value > 0) {
+		snprintf(part, sizeof(part), "%s%% fee", fmt_number(a, sizeof(a), o->fee_pct.value));
+		if (o->fee_min_usd.value > 0) {
+			size_t n = strlen(part);
+			snprintf(part + n, sizeof(part) - n, " (min %s)",
+				 fmt_usd(b, sizeof(b), o->fee_min_usd.value));
+		}
+		append(buf, size, part);
+	}
+	if (o->byok_fee_pct.value > 0) {
+		snprintf(part, sizeof(part), "%s%% BYOK fee beyond %s requests",
+			 fmt_number(a, sizeof(a), o->byok_fee_pct.value),
+			 fmt_human(b, sizeof(b), o->byok_free_requests.value, 0));
+		append(buf, size, part);
+	}
+	if (o->markup_pct.value > 0) {
+		snprintf(part, sizeof(part), "%s%% markup", fmt_number(a, sizeof(a), o->markup_pct.value));
+		append(buf, size, part);
+	}
+	if (o->monthly_usd.value > 0) {
+		snprintf(part, sizeof(part), "%s/month", fmt_usd(a, sizeof(a), o->monthly_usd.value));
+		append(buf, size, part);
+	}
+	if (o->per_model_usd.value > 0) {
+		snprintf(part, sizeof(part), "%s/month per model",
+			 fmt_usd(a, sizeof(a), o->per_model_usd.value));
+		append(buf, size, part);
+	}
+	if (o->ntiers) {
+		snprintf(part, sizeof(part), "usage fees beyond %s requests",
+			 fmt_human(a, sizeof(a), o->tiers[0].from, 0));
+		append(buf, size, part);
+	}
+	if (isfinite(o->max_requests.value)) {
+		snprintf(part, sizeof(part), "up to %s requests/month",
+			 fmt_human(a, sizeof(a), o->max_requests.value, 0));
+		append(buf, size, part);
+	}
+	if (o->deployment == DEPLOY_SELF_HOSTED) {
+		for (i = 0; i < o->nitems; i++)
+			lo += o->items[i].usd.low, hi += o->items[i].usd.high;
+		snprintf(part, sizeof(part), "infrastructure %s-%s/month + engineering",
+			 fmt_usd(a, sizeof(a), lo), fmt_usd(b, sizeof(b), hi));
+		append(buf, size, part);
+	}
+	if (!buf[0])
+		snprintf(buf, size, "no fee");
+}
+
+int pricing_list_write(FILE *fp, const struct catalog *c, enum out_format fmt)
+{
+	static const char *const head[] = { "key", "name", "deployment", "pricing",
+					     "as_of", "source" };
+	struct grid g;
+	char key[96], sum[400];
+	size_t i, r, k;
+	int bad;
+
+	if (fmt == FORMAT_JSON) {
+		cJSON *arr = cJSON_CreateArray();
+		char *text;
+		if (!arr)
+			return LLMTCO_EIO;
+		for (i = 0; i < c->noptions; i++) {
+			const struct option *o = &c->options[i];
+			cJSON *j = cJSON_CreateObject();
+			if (!j)
+				break;
+			option_key(c, o, key, sizeof(key));
+			pricing_summary(o, sum, sizeof(sum));
+			cJSON_AddStringToObject(j, "key", key);
+			cJSON_AddStringToObject(j, "id", o->id);
+			cJSON_AddStringToObject(j, "plan", o->plan);
+			cJSON_AddStringToObject(j, "name", o->name);
+			cJSON_AddStringToObject(j, "deployment", deployment_name(o->deployment));
+			cJSON_AddStringToObject(j, "pricing", sum);
+			cJSON_AddStringToObject(j, "source", o->source);
+			cJSON_AddStringToObject(j, "as_of", o->as_of);
+			cJSON_AddItemToArray(arr, j);
+		}
+		text = cJSON_Print(arr);
+		cJSON_Delete(arr);
+		if (!text)
+			return LLMTCO_EIO;
+		fprintf(fp, "%s\n", text);
+		cJSON_free(text);
+		return LLMTCO_OK;
+	}
+	if (grid_init(&g, 6))
+		return LLMTCO_EIO;
+	bad = 0;
+	for (k = 0; k < 6; k++)
+		bad |= grid_set(&g, 0, k, head[k]);
+	for (i = 0; i < c->noptions && !bad; i++) {
+		const struct option *o = &c->options[i];
+		if ((r = grid_add_row(&g)) == (size_t)-1) {
+			bad = 1;
+			break;
+		}
+		option_key(c, o, key, sizeof(key));
+		pricing_summary(o, sum, sizeof(sum));
+		bad |= grid_set(&g, r, 0, key);
+		bad |= grid_set(&g, r, 1, o->name);
+		bad |= grid_set(&g, r, 2, deployment_name(o->deployment));
+		bad |= grid_set(&g, r, 3, sum);
+		bad |= grid_set(&g, r, 4, o->as_of);
+		bad |= grid_set(&g, r, 5, o->source);
+	}
+	if (!bad) {
+		if (fmt == FORMAT_CSV)
+			grid_write_csv(fp, &g);
+		else if (fmt == FORMAT_MD)
+			grid_write_md(fp, &g);
+		else {
+			g.ncols = 5; /* the table leaves the long source to `show` */
+			grid_write_table(fp, &g, 0);
+			g.ncols = 6;
+			fprintf(fp, "\n%zu options; sources and every field: llmtco pricing show ID\n",
+				c->noptions);
+		}
+	}
+	grid_release(&g);
+	return bad ? LLMTCO_EIO : LLMTCO_OK;
+}
+
+/* A range as three machine strings: value, low, high ("" when fixed). */
+static void range_cells(const struct range *r, char *v, char *lo, char *hi, size_t size)
+{
+	if (isnan(r->value) || isinf(r->value)) {
+		v[0] = lo[0] = hi[0] = '\0';
+		return;
+	}
+	fmt_number(v, size, r->value);
+	if (r->low == r->high) {
+		lo[0] = hi[0] = '\0';
+	} else {
+		fmt_number(lo, size, r->low);
+		fmt_number(hi, size, r->high);
+	}
+}
+
+static int show_row(struct grid *g, const char *key, const char *section,
+		    const char *name, const char *v, const char *lo,
+		    const char *hi, const char *source, const char *as_of)
+{
+	const char *cells[] = { key, section, name, v, lo, hi, source, as_of };
+	size_t r = grid_add_row(g), k;
+	int bad = 0;
+
+	if (r == (size_t)-1)
+		return -1;
+	for (k = 0; k < 8; k++)
+		bad |= grid_set(g, r, k, cells[k]);
+	return bad;
+}
+
+static int show_grid(struct grid *g, const struct catalog *c, const size_t *idx,
+		     size_t n)
+{
+	static const char *const head[] = { "key", "section", "name", "value", "low",
+					     "high", "source", "as_of" };
+	char key[96], v[64], lo[64], hi[64], text[512], name[160];
+	size_t i, k;
+	int bad = 0;
+
+	if (grid_init(g, 8))
+		return -1;
+	for (k = 0; k < 8; k++)
+		bad |= grid_set(g, 0, k, head[k]);
+	g->right[3] = g->right[4] = g->right[5] = 1;
+	for (i = 0; i < n && !bad; i++) {
+		const struct option *o = &c->options[idx[i]];
+		const struct field *f;
+		option_key(c, o, key, sizeof(key));
+		for (f = option_fields; f->name && !bad; f++) {
+			if (!strcmp(f->name, "source") || !strcmp(f->name, "as_of"))
+				continue;
+			if (f->kind == FIELD_NUM) {
+				range_cells(option_num_c(o, f), v, lo, hi, sizeof(v));
+				bad |= show_row(g, key, "field", f->name, v, lo, hi, o->source, o->as_of);
+			} else {
+				option_field_text(o, f, text, sizeof(text));
+				bad |= show_row(g, key, "field", f->name, text, "", "", "", "");
+			}
+		}
+		for (k = 0; k < o->ntiers && !bad; k++) {
+			const struct tier *t = &o->tiers[k];
+			char from[40], to[40], per[40];
+			fmt_number(from, sizeof(from), t->from);
+			if (isinf(t->to))
+				snprintf(to, sizeof(to), "up");
+			else
+				fmt_number(to, sizeof(to), t->to);
+			fmt_number(per, sizeof(per), t->per);
+			snprintf(name, sizeof(name), "%s-%s per %s%s", from, to, per,
+				 t->round_up ? " (whole blocks)" : "");
+			range_cells(&t->usd, v, lo, hi, sizeof(v));
+			bad |= show_row(g, key, "tier", name, v, lo, hi, t->source, t->as_of);
+		}
+		for (k = 0; o->deployment == DEPLOY_SELF_HOSTED && k < o->nitems && !bad; k++) {
+			const struct infra_item *it = &o->items[k];
+			snprintf(name, sizeof(name), "%s%s", it->name,
+				 it->per_instance ? " (per instance)" : "");
+			range_cells(&it->usd, v, lo, hi, sizeof(v));
+			bad |= show_row(g, key, "item", name, v, lo, hi, it->source, it->as_of);
+		}
+	}
+	return bad;
+}
+
+int pricing_show_write(FILE *fp, const struct catalog *c, const size_t *idx,
+		       size_t n, enum out_format fmt)
+{
+	struct grid g;
+	size_t r;
+
+	if (show_grid(&g, c, idx, n)) {
+		grid_release(&g);
+		return LLMTCO_EIO;
+	}
+	if (fmt == FORMAT_JSON) {
+		cJSON *arr = cJSON_CreateArray();
+		char *text;
+		for (r = 1; arr && r < g.nrows; r++) {
+			cJSON *j = cJSON_CreateObject();
+			static const char *const keys[] = { "key", "section", "name", "value",
+							    "low", "high", "source", "as_of" };
+			size_t k;
+			double d;
+			const char *why;
+			if (!j)
+				break;
+			for (k = 0; k < 8; k++) {
+				const char *s = g.cells[r * g.ncols + k];
+				if (k >= 3 && k <= 5 && *s && !num_parse(s, &d, &why))
+					cJSON_AddNumberToObject(j, keys[k], d);
+				else if (k >= 4 && k <= 5 && !*s)
+					continue;
+				else
+					cJSON_AddStringToObject(j, keys[k], s);
+			}
+			cJSON_AddItemToArray(arr, j);
+		}
+		text = arr ? cJSON_Print(arr) : NULL;
+		cJSON_Delete(arr);
+		grid_release(&g);
+		if (!text)
+			return LLMTCO_EIO;
+		fprintf(fp, "%s\n", text);
+		cJSON_free(text);
+		return LLMTCO_OK;
+	}
+	if (fmt == FORMAT_CSV)
+		grid_write_csv(fp, &g);
+	else if (fmt == FORMAT_MD)
+		grid_write_md(fp, &g);
+	else
+		grid_write_table(fp, &g, 0);
+	grid_release(&g);
+	return LLMTCO_OK;
+}
