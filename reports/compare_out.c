@@ -137,7 +137,7 @@ static int write_table(FILE *fp, const struct catalog *c,
 {
 	double f = period_factor(period);
 	struct grid g;
-	char key[96], a[64], b[64], say[MAX_ASSUMPTIONS][240];
+	char key[96], a[64], b[64], say[MAX_ASSUMPTIONS][ASSUMPTION_LEN];
 	size_t i, na;
 
 	if (compare_grid(&g, c, cmp, f, 1, 0)) {
@@ -181,7 +181,7 @@ static int write_md(FILE *fp, const struct catalog *c,
 {
 	double f = period_factor(period);
 	struct grid g;
-	char key[96], a[64], say[MAX_ASSUMPTIONS][240];
+	char key[96], a[64], say[MAX_ASSUMPTIONS][ASSUMPTION_LEN];
 	size_t i, na;
 
 	if (compare_grid(&g, c, cmp, f, 0, 0)) {
@@ -282,7 +282,7 @@ static int write_json(FILE *fp, const struct catalog *c,
 {
 	double f = period_factor(period);
 	cJSON *root = cJSON_CreateObject(), *w, *arr, *opts, *ex;
-	char key[96], *text, say[MAX_ASSUMPTIONS][240];
+	char key[96], *text, say[MAX_ASSUMPTIONS][ASSUMPTION_LEN];
 	size_t i, na;
 
 	if (!root)

@@ -376,7 +376,7 @@ static char *count(char *buf, size_t size, double v, int human)
 }
 
 size_t tco_assumptions(const struct catalog *c, const struct comparison *cmp,
-		       int human, char (*out)[240], size_t max)
+		       int human, char (*out)[ASSUMPTION_LEN], size_t max)
 {
 	const struct fact *rate = catalog_fact(c, "hourly_rate");
 	char a[64], b[64], d[64];

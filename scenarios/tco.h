@@ -95,6 +95,7 @@ enum assumption {
 };
 
 #define MAX_ASSUMPTIONS 12
+#define ASSUMPTION_LEN 400
 
 struct comparison {
 	struct workload w;
@@ -114,7 +115,7 @@ struct comparison {
  * separators) or machines (none). Returns how many were written to `out`.
  */
 size_t tco_assumptions(const struct catalog *c, const struct comparison *cmp,
-		       int human, char (*out)[240], size_t max);
+		       int human, char (*out)[ASSUMPTION_LEN], size_t max);
 
 /*
  * Apply a scenario's overrides to a catalog (in order); `c` is modified.
