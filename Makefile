@@ -10,6 +10,14 @@
 #   make man          regenerate llmtco.1 from the option table
 
 CC      ?= cc
+# Quiet by default, like git: `make V=1` shows every command.
+ifneq ($(V),1)
+Q = @
+QUIET_CC = @echo '   ' CC $@;
+QUIET_AR = @echo '   ' AR $@;
+QUIET_LINK = @echo '   ' LINK $@;
+QUIET_GEN = @echo '   ' GEN $@;
+endif
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
@@ -105,33 +113,33 @@ FORCE:
 
 $(BUILD)/%.o: %.c $(BUILD)/.flags
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/%.o: tests/%.c $(BUILD)/.flags
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The built-in catalog, compiled in from pricing/data/*.csv.
 $(BUILD)/embed: tools/embed.c
 	@mkdir -p $(@D)
-	$(CC) -std=c11 -O1 -o $@ $<
+	$(QUIET_LINK)$(CC) -std=c11 -O1 -o $@ $<
 
 $(BUILD)/gen/catalog_data.c: $(BUILD)/embed $(CATALOG_CSV)
 	@mkdir -p $(@D)
-	$(BUILD)/embed $@ $(CATALOG_CSV)
+	$(QUIET_GEN)$(BUILD)/embed $@ $(CATALOG_CSV)
 
 $(BUILD)/gen/catalog_data.o: $(BUILD)/gen/catalog_data.c $(BUILD)/.flags
-	$(CC) $(ALL_CFLAGS) -I. -c -o $@ $<
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -I. -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	$(QUIET_AR)$(AR) rcs $@ $^
 
 $(PROG): $(CLI_OBJ) $(OUT_OBJ) $(LIB)
-	$(CC) $(SAN_LDFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(OUT_OBJ) $(LIB) $(LIBS)
+	$(QUIET_LINK)$(CC) $(SAN_LDFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(OUT_OBJ) $(LIB) $(LIBS)
 
 $(RUNNER): $(TEST_OBJ) $(OUT_OBJ) $(LIB)
-	$(CC) $(SAN_LDFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(OUT_OBJ) $(LIB) $(LIBS) $(CHECK_LIBS)
+	$(QUIET_LINK)$(CC) $(SAN_LDFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(OUT_OBJ) $(LIB) $(LIBS) $(CHECK_LIBS)
 
 # The man page is generated from the option table, like --help.
 man: $(PROG)

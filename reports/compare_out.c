@@ -28,7 +28,7 @@ static int compare_grid(struct grid *g, const struct catalog *c,
 {
 	size_t base = csv ? 5 : 3, ncols = base + COST_NPARTS + (csv ? 6 : 0);
 	size_t i, r, col;
-	char buf[96];
+	char buf[128];
 	int k, bad = 0;
 
 	if (grid_init(g, ncols))
@@ -97,7 +97,8 @@ static int compare_grid(struct grid *g, const struct catalog *c,
 			bad |= grid_set(g, r, 2, o->plan);
 			bad |= grid_set(g, r, 3, o->name);
 			bad |= grid_set(g, r, 4, deployment_name(o->deployment));
-			bad |= grid_set(g, r, base + COST_NPARTS + 2, cmp->excluded[i].reason);
+			tco_exclusion_text(&cmp->excluded[i], 0, buf, sizeof(buf));
+			bad |= grid_set(g, r, base + COST_NPARTS + 2, buf);
 		}
 		/* latency, source and date of every row */
 		for (r = 1; r < g->nrows && !bad; r++) {
@@ -137,7 +138,7 @@ static int write_table(FILE *fp, const struct catalog *c,
 {
 	double f = period_factor(period);
 	struct grid g;
-	char key[96], a[64], b[64], say[MAX_ASSUMPTIONS][ASSUMPTION_LEN];
+	char key[96], a[128], b[64], say[MAX_ASSUMPTIONS][ASSUMPTION_LEN];
 	size_t i, na;
 
 	if (compare_grid(&g, c, cmp, f, 1, 0)) {
@@ -164,7 +165,8 @@ static int write_table(FILE *fp, const struct catalog *c,
 		fprintf(fp, "not ranked:\n");
 		for (i = 0; i < cmp->nexcluded; i++) {
 			option_key(c, &c->options[cmp->excluded[i].option], key, sizeof(key));
-			fprintf(fp, "  %-20s %s\n", key, cmp->excluded[i].reason);
+			tco_exclusion_text(&cmp->excluded[i], 1, a, sizeof(a));
+			fprintf(fp, "  %-20s %s\n", key, a);
 		}
 	}
 	fprintf(fp, "assumptions:\n");
@@ -181,7 +183,7 @@ static int write_md(FILE *fp, const struct catalog *c,
 {
 	double f = period_factor(period);
 	struct grid g;
-	char key[96], a[64], say[MAX_ASSUMPTIONS][ASSUMPTION_LEN];
+	char key[128], a[128], say[MAX_ASSUMPTIONS][ASSUMPTION_LEN];
 	size_t i, na;
 
 	if (compare_grid(&g, c, cmp, f, 0, 0)) {
@@ -208,7 +210,8 @@ static int write_md(FILE *fp, const struct catalog *c,
 		fprintf(fp, "\nNot ranked:\n\n");
 		for (i = 0; i < cmp->nexcluded; i++) {
 			option_key(c, &c->options[cmp->excluded[i].option], key, sizeof(key));
-			fprintf(fp, "- %s: %s\n", key, cmp->excluded[i].reason);
+			tco_exclusion_text(&cmp->excluded[i], 0, a, sizeof(a));
+			fprintf(fp, "- %s: %s\n", key, a);
 		}
 	}
 	fprintf(fp, "\nAssumptions:\n\n");
@@ -282,7 +285,7 @@ static int write_json(FILE *fp, const struct catalog *c,
 {
 	double f = period_factor(period);
 	cJSON *root = cJSON_CreateObject(), *w, *arr, *opts, *ex;
-	char key[96], *text, say[MAX_ASSUMPTIONS][ASSUMPTION_LEN];
+	char key[128], *text, say[MAX_ASSUMPTIONS][ASSUMPTION_LEN];
 	size_t i, na;
 
 	if (!root)
@@ -322,7 +325,8 @@ static int write_json(FILE *fp, const struct catalog *c,
 			cJSON_AddStringToObject(x, "id", o->id);
 			cJSON_AddStringToObject(x, "plan", o->plan);
 			cJSON_AddStringToObject(x, "key", key);
-			cJSON_AddStringToObject(x, "reason", cmp->excluded[i].reason);
+			tco_exclusion_text(&cmp->excluded[i], 0, key, sizeof(key));
+			cJSON_AddStringToObject(x, "reason", key);
 			cJSON_AddItemToArray(ex, x);
 		}
 	text = cJSON_Print(root);

@@ -272,6 +272,10 @@ int tco_inputs_from(const struct catalog *c, const struct scenario *s,
 	int spend_known = 0, rc;
 
 	memset(in, 0, sizeof(*in));
+	if (s->nroutes)
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+			       "\"routing.policy\" is not supported yet: give \"routing.savings_pct\" "
+			       "(or --routing-savings)");
 	if (s->tokens_per_day.set && !s->usd_per_mtok.set)
 		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
 			       "--tokens-per-day needs --usd-per-mtok (the blended price per 1M tokens)");
@@ -423,23 +427,21 @@ const char *const scenario_features[] = {
 	"data-residency", "smart-routing", "self-hosted", "managed", "sla", NULL
 };
 
-/* Why an option cannot be ranked, or NULL when it can. */
-static const char *exclusion_reason(const struct option *o,
-				    const struct scenario *s,
-				    const struct workload *w, char *buf,
-				    size_t size)
+/* Why an option cannot be ranked: 1 with `x` filled, or 0 when it can. */
+static int excluded(const struct option *o, const struct scenario *s,
+		    const struct workload *w, struct exclusion *x)
 {
-	char a[64], b[64];
 	size_t i;
 
+	x->value = x->limit = 0;
+	x->feature = NULL;
 	if (o->deployment == DEPLOY_ROUTER)
-		return "router add-on, not a gateway";
+		return x->kind = EXCLUDE_ROUTER, 1;
 	if (o->quote_required && !o->contract_given)
-		return "quote required (give contract_usd)";
+		return x->kind = EXCLUDE_QUOTE, 1;
 	if (w->requests > o->max_requests.value) {
-		snprintf(buf, size, "over the plan limit of %s requests/month",
-			 fmt_human(a, sizeof(a), o->max_requests.value, 0));
-		return buf;
+		x->limit = o->max_requests.value;
+		return x->kind = EXCLUDE_PLAN_LIMIT, 1;
 	}
 	for (i = 0; i < s->nrequire; i++) {
 		const char *f = s->require[i];
@@ -455,21 +457,51 @@ static const char *exclusion_reason(const struct option *o,
 		else if (!strcmp(f, "sla"))
 			ok = o->sla && *o->sla;
 		if (!ok) {
-			snprintf(buf, size, "does not meet the requirement \"%s\"", f);
-			return buf;
+			x->feature = f;
+			return x->kind = EXCLUDE_REQUIREMENT, 1;
 		}
 	}
 	if (s->max_latency_ms.set) {
 		if (isnan(o->latency_ms.value))
-			return "added latency not published";
+			return x->kind = EXCLUDE_LATENCY_UNKNOWN, 1;
 		if (o->latency_ms.high > s->max_latency_ms.r.value) {
-			snprintf(buf, size, "adds up to %s ms (limit %s ms)",
-				 fmt_number(a, sizeof(a), o->latency_ms.high),
-				 fmt_number(b, sizeof(b), s->max_latency_ms.r.value));
-			return buf;
+			x->value = o->latency_ms.high;
+			x->limit = s->max_latency_ms.r.value;
+			return x->kind = EXCLUDE_LATENCY, 1;
 		}
 	}
-	return NULL;
+	return 0;
+}
+
+void tco_exclusion_text(const struct exclusion *x, int human, char *buf,
+			size_t size)
+{
+	char a[64], b[64];
+
+	switch (x->kind) {
+	case EXCLUDE_ROUTER:
+		snprintf(buf, size, "router add-on, not a gateway");
+		return;
+	case EXCLUDE_QUOTE:
+		snprintf(buf, size, "quote required (give contract_usd)");
+		return;
+	case EXCLUDE_PLAN_LIMIT:
+		snprintf(buf, size, "over the plan limit of %s requests/month",
+			 human ? fmt_human(a, sizeof(a), x->limit, 0)
+			       : fmt_number(a, sizeof(a), x->limit));
+		return;
+	case EXCLUDE_REQUIREMENT:
+		snprintf(buf, size, "does not meet the requirement \"%s\"", x->feature);
+		return;
+	case EXCLUDE_LATENCY_UNKNOWN:
+		snprintf(buf, size, "added latency not published");
+		return;
+	case EXCLUDE_LATENCY:
+		snprintf(buf, size, "adds up to %s ms (limit %s ms)",
+			 fmt_number(a, sizeof(a), x->value), fmt_number(b, sizeof(b), x->limit));
+		return;
+	}
+	snprintf(buf, size, "excluded");
 }
 
 static int row_cmp(const void *pa, const void *pb, const struct catalog *c)
@@ -543,16 +575,13 @@ int tco_compare(const struct catalog *c, const struct scenario *s,
 	}
 	for (i = 0; i < c->noptions; i++) {
 		const struct option *o = &c->options[i];
-		char buf[120];
-		const char *why;
+		struct exclusion *x = &cmp->excluded[cmp->nexcluded];
 
 		if (!selected[i])
 			continue;
-		why = exclusion_reason(o, s, &cmp->w, buf, sizeof(buf));
-		if (why) {
-			struct exclusion *x = &cmp->excluded[cmp->nexcluded++];
+		if (excluded(o, s, &cmp->w, x)) {
 			x->option = i;
-			snprintf(x->reason, sizeof(x->reason), "%s", why);
+			cmp->nexcluded++;
 			continue;
 		}
 		cmp->rows[cmp->nrows].option = i;

@@ -77,10 +77,26 @@ struct tco_row {
 	double hours;         /* engineering hours/month used */
 };
 
+/* Why an option is left out of the ranking. */
+enum exclusion_kind {
+	EXCLUDE_ROUTER,       /* a router add-on, not a gateway */
+	EXCLUDE_QUOTE,        /* no public price and no contract_usd */
+	EXCLUDE_PLAN_LIMIT,   /* requests above max_requests (limit) */
+	EXCLUDE_REQUIREMENT,  /* misses feature */
+	EXCLUDE_LATENCY_UNKNOWN,
+	EXCLUDE_LATENCY       /* can add `value` ms, over `limit` */
+};
+
 struct exclusion {
 	size_t option;
-	char reason[120];
+	enum exclusion_kind kind;
+	double value, limit;
+	const char *feature; /* EXCLUDE_REQUIREMENT: points into the scenario */
 };
+
+/* The reason as a phrase, for humans (separators) or machines (none). */
+void tco_exclusion_text(const struct exclusion *x, int human, char *buf,
+			size_t size);
 
 /* Which assumptions the inputs rest on (bits of comparison.assumed). */
 enum assumption {
