@@ -84,7 +84,7 @@ int pricing_list_write(FILE *fp, const struct catalog *c, enum out_format fmt)
 					     "as_of", "source" };
 	struct grid g;
 	char key[96], sum[400];
-	size_t i, r, k;
+	size_t i, r, k, ncols;
 	int bad;
 
 	if (fmt == FORMAT_JSON) {
@@ -117,10 +117,12 @@ int pricing_list_write(FILE *fp, const struct catalog *c, enum out_format fmt)
 		cJSON_free(text);
 		return LLMTCO_OK;
 	}
-	if (grid_init(&g, 6))
+	/* the table leaves the long source to `show` */
+	ncols = fmt == FORMAT_TABLE ? 5 : 6;
+	if (grid_init(&g, ncols))
 		return LLMTCO_EIO;
 	bad = 0;
-	for (k = 0; k < 6; k++)
+	for (k = 0; k < ncols; k++)
 		bad |= grid_set(&g, 0, k, head[k]);
 	for (i = 0; i < c->noptions && !bad; i++) {
 		const struct option *o = &c->options[i];
@@ -135,7 +137,8 @@ int pricing_list_write(FILE *fp, const struct catalog *c, enum out_format fmt)
 		bad |= grid_set(&g, r, 2, deployment_name(o->deployment));
 		bad |= grid_set(&g, r, 3, sum);
 		bad |= grid_set(&g, r, 4, o->as_of);
-		bad |= grid_set(&g, r, 5, o->source);
+		if (ncols > 5)
+			bad |= grid_set(&g, r, 5, o->source);
 	}
 	if (!bad) {
 		if (fmt == FORMAT_CSV)
@@ -143,9 +146,7 @@ int pricing_list_write(FILE *fp, const struct catalog *c, enum out_format fmt)
 		else if (fmt == FORMAT_MD)
 			grid_write_md(fp, &g);
 		else {
-			g.ncols = 5; /* the table leaves the long source to `show` */
 			grid_write_table(fp, &g, 0);
-			g.ncols = 6;
 			fprintf(fp, "\n%zu options; sources and every field: llmtco pricing show ID\n",
 				c->noptions);
 		}
@@ -239,11 +240,124 @@ static int show_grid(struct grid *g, const struct catalog *c, const size_t *idx,
 	return bad;
 }
 
+/* fmt_human with 6 decimals, trailing zeros dropped. */
+static char *trim_zeros(char *s)
+{
+	char *dot = strchr(s, '.'), *end;
+
+	if (!dot)
+		return s;
+	end = s + strlen(s) - 1;
+	while (end > dot && *end == '0')
+		*end-- = '\0';
+	if (end == dot)
+		*end = '\0';
+	return s;
+}
+
+/* "30 (20-40)" or "49" for humans; "" when not published. */
+static void human_range(const struct range *r, char *buf, size_t size)
+{
+	char v[64], lo[64], hi[64];
+
+	if (isnan(r->value)) {
+		snprintf(buf, size, "not published");
+		return;
+	}
+	if (isinf(r->value)) {
+		snprintf(buf, size, "no limit");
+		return;
+	}
+	trim_zeros(fmt_human(v, sizeof(v), r->value, 6));
+	if (r->low == r->high) {
+		snprintf(buf, size, "%s", v);
+		return;
+	}
+	trim_zeros(fmt_human(lo, sizeof(lo), r->low, 6));
+	trim_zeros(fmt_human(hi, sizeof(hi), r->high, 6));
+	snprintf(buf, size, "%s (%s-%s)", v, lo, hi);
+}
+
+static int show_human(FILE *fp, const struct catalog *c, const struct option *o)
+{
+	const struct field *f;
+	struct grid g;
+	char key[96], text[512];
+	size_t k, r;
+	int bad = 0;
+
+	option_key(c, o, key, sizeof(key));
+	fprintf(fp, "%s: %s\n", key, o->name);
+	if (grid_init(&g, 2))
+		return -1;
+	bad |= grid_set(&g, 0, 0, "field");
+	bad |= grid_set(&g, 0, 1, "value");
+	for (f = option_fields; f->name && !bad; f++) {
+		if (f->kind == FIELD_KEY || !strcmp(f->name, "name") ||
+		    !strcmp(f->name, "source") || !strcmp(f->name, "as_of"))
+			continue;
+		if (f->kind == FIELD_NUM) {
+			human_range(option_num_c(o, f), text, sizeof(text));
+			if (*f->unit && strcmp(text, "not published") && strcmp(text, "no limit")) {
+				size_t n = strlen(text);
+				snprintf(text + n, sizeof(text) - n, " %s", f->unit);
+			}
+		} else {
+			option_field_text(o, f, text, sizeof(text));
+		}
+		if ((r = grid_add_row(&g)) == (size_t)-1)
+			bad = 1;
+		else
+			bad |= grid_set(&g, r, 0, f->name) | grid_set(&g, r, 1, text);
+	}
+	if (!bad)
+		grid_write_table(fp, &g, 2);
+	grid_release(&g);
+	fprintf(fp, "  source: %s (%s)\n", o->source, o->as_of);
+	if (o->ntiers) {
+		fprintf(fp, "  usage tiers, requests/month:\n");
+		for (k = 0; k < o->ntiers; k++) {
+			const struct tier *t = &o->tiers[k];
+			char from[64], to[64], per[64], usd[64];
+			fmt_human(from, sizeof(from), t->from, 0);
+			if (isinf(t->to))
+				snprintf(to, sizeof(to), "up");
+			else
+				fmt_human(to, sizeof(to), t->to, 0);
+			fmt_human(per, sizeof(per), t->per, 0);
+			trim_zeros(fmt_human(usd, sizeof(usd), t->usd.value, 6));
+			fprintf(fp, "    %s-%s: $%s per %s%s; %s (%s)\n", from, to, usd, per,
+				t->round_up ? " (every started block)" : "", t->source, t->as_of);
+		}
+	}
+	if (o->deployment == DEPLOY_SELF_HOSTED && o->nitems) {
+		fprintf(fp, "  infrastructure, USD/month:\n");
+		for (k = 0; k < o->nitems; k++) {
+			const struct infra_item *it = &o->items[k];
+			human_range(&it->usd, text, sizeof(text));
+			fprintf(fp, "    %s%s: %s; %s (%s)\n", it->name,
+				it->per_instance ? " (per instance)" : "", text, it->source,
+				it->as_of);
+		}
+	}
+	return bad;
+}
+
 int pricing_show_write(FILE *fp, const struct catalog *c, const size_t *idx,
 		       size_t n, enum out_format fmt)
 {
 	struct grid g;
 	size_t r;
+
+	if (fmt == FORMAT_TABLE) {
+		for (r = 0; r < n; r++) {
+			if (r)
+				fputc('\n', fp);
+			if (show_human(fp, c, &c->options[idx[r]]))
+				return LLMTCO_EIO;
+		}
+		return LLMTCO_OK;
+	}
 
 	if (show_grid(&g, c, idx, n)) {
 		grid_release(&g);
