@@ -28,8 +28,8 @@ char *fmt_human(char *buf, size_t size, double v, int decimals)
 
 	if (decimals < 0)
 		decimals = 0;
-	if (decimals > 6)
-		decimals = 6;
+	if (decimals > 10)
+		decimals = 10;
 	scale = pow(10.0, decimals);
 	v = round(v * scale) / scale;
 	if (v == 0.0)

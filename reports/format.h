@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-/* "1,234,567.89": rounded to `decimals` (0-6), with separators. */
+/* "1,234,567.89": rounded to `decimals` (0-10), with separators. */
 char *fmt_human(char *buf, size_t size, double v, int decimals);
 
 /* "$1,234.56" (two decimals), "-$3,500.00" for negatives. */

@@ -268,13 +268,13 @@ static void human_range(const struct range *r, char *buf, size_t size)
 		snprintf(buf, size, "no limit");
 		return;
 	}
-	trim_zeros(fmt_human(v, sizeof(v), r->value, 6));
+	trim_zeros(fmt_human(v, sizeof(v), r->value, 10));
 	if (r->low == r->high) {
 		snprintf(buf, size, "%s", v);
 		return;
 	}
-	trim_zeros(fmt_human(lo, sizeof(lo), r->low, 6));
-	trim_zeros(fmt_human(hi, sizeof(hi), r->high, 6));
+	trim_zeros(fmt_human(lo, sizeof(lo), r->low, 10));
+	trim_zeros(fmt_human(hi, sizeof(hi), r->high, 10));
 	snprintf(buf, size, "%s (%s-%s)", v, lo, hi);
 }
 
@@ -325,7 +325,7 @@ static int show_human(FILE *fp, const struct catalog *c, const struct option *o)
 			else
 				fmt_human(to, sizeof(to), t->to, 0);
 			fmt_human(per, sizeof(per), t->per, 0);
-			trim_zeros(fmt_human(usd, sizeof(usd), t->usd.value, 6));
+			trim_zeros(fmt_human(usd, sizeof(usd), t->usd.value, 10));
 			fprintf(fp, "    %s-%s: $%s per %s%s; %s (%s)\n", from, to, usd, per,
 				t->round_up ? " (every started block)" : "", t->source, t->as_of);
 		}
