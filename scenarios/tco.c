@@ -415,6 +415,10 @@ size_t tco_assumptions(const struct catalog *c, const struct comparison *cmp,
 	if (cmp->assumed & ASSUME_HORIZON)
 		SAY("one-time setup hours amortized over %g months; a month is 365/12 days",
 		    cmp->in.horizon_months);
+	if (cmp->assumed & ASSUME_MODELS)
+		SAY("per-model fees for %g model%s (%s)", cmp->w.models,
+		    cmp->w.models == 1 ? "" : "s",
+		    cmp->w.models == 1 ? "no workload.mix given" : "the models of workload.mix");
 	if (cmp->assumed & ASSUME_NO_ROUTING)
 		SAY("routing savings 0%% (vendor claims are not counted; give --routing-savings)");
 #undef SAY
@@ -586,6 +590,8 @@ int tco_compare(const struct catalog *c, const struct scenario *s,
 		}
 		cmp->rows[cmp->nrows].option = i;
 		tco_option_cost(o, &cmp->in, &cmp->rows[cmp->nrows].cost);
+		if (o->per_model_usd.value > 0)
+			cmp->assumed |= ASSUME_MODELS;
 		if (o->deployment == DEPLOY_SELF_HOSTED) {
 			cmp->rows[cmp->nrows].instances = tco_instances(o, &cmp->w);
 			cmp->rows[cmp->nrows].hours = cmp->in.maintenance_set

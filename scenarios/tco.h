@@ -107,7 +107,8 @@ enum assumption {
 	ASSUME_PEAK_DEFAULT = 1 << 4,
 	ASSUME_RATE_DEFAULT = 1 << 5,
 	ASSUME_NO_ROUTING = 1 << 6,
-	ASSUME_HORIZON = 1 << 7              /* always: setup amortized */
+	ASSUME_HORIZON = 1 << 7,             /* always: setup amortized */
+	ASSUME_MODELS = 1 << 8               /* per-model fees at the model count */
 };
 
 #define MAX_ASSUMPTIONS 12
