@@ -35,7 +35,7 @@ SAN_LDFLAGS = -fsanitize=$(SANITIZE)
 endif
 
 PKGS       = libcjson check
-PKG_CFLAGS = $(shell pkg-config --cflags libcjson 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags libcjson 2>/dev/null || echo -I/usr/include/cjson)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lm -pthread)
 ALL_CFLAGS = $(BASE_CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
