@@ -25,7 +25,7 @@ static int pricing_show(const struct catalog *c, const struct cli_args *a,
 		if (!n) {
 			free(idx);
 			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
-				       "unknown option \"%.60s\" (see llmtco pricing list)",
+				       "unknown option id \"%.60s\" (see llmtco pricing list)",
 				       a->rest[i]);
 		}
 		total += n;

@@ -214,11 +214,8 @@ int cli_scenario(struct scenario *s, struct catalog *c, const struct cli_args *a
 		if (rc)
 			return rc;
 	}
-	if (a->spend_flag) { /* a flag's spend replaces the file's */
+	if (a->spend_flag) /* a flag's spend replaces the file's, however given */
 		s->api_spend.set = s->tokens_per_day.set = s->usd_per_mtok.set = 0;
-		if (!f->requests_per_month.set)
-			s->requests_per_month.set = 0;
-	}
 	take(&s->api_spend, &f->api_spend);
 	take(&s->requests_per_month, &f->requests_per_month);
 	take(&s->tokens_per_day, &f->tokens_per_day);

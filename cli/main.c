@@ -107,18 +107,6 @@ void help_command(FILE *fp, const char *name)
 	fprintf(fp, "\nexit codes:\n%s", exit_codes);
 }
 
-static void roff_text(FILE *fp, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '\\')
-			fputs("\\e", fp);
-		else if (*s == '-')
-			fputs("\\-", fp);
-		else
-			fputc(*s, fp);
-	}
-}
-
 /* The man page, from the same tables as --help. */
 static void man_page(FILE *fp)
 {
@@ -137,9 +125,9 @@ static void man_page(FILE *fp)
 	      ".SH COMMANDS\n", fp);
 	for (c = commands; c->name; c++) {
 		fputs(".SS ", fp);
-		roff_text(fp, c->usage);
+		opts_roff(fp, c->usage);
 		fputc('\n', fp);
-		roff_text(fp, c->description);
+		opts_roff(fp, c->description);
 		fputc('\n', fp);
 		opts_man(fp, c->cmd);
 	}

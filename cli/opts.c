@@ -291,7 +291,7 @@ int opts_parse(struct cli_args *a, unsigned cmd, int argc, char **argv,
 			o = find_short(arg[1]);
 		}
 		if (!o || !(o->cmds & cmd))
-			return usage(err, "unknown option \"%.60s\"%s", arg, "");
+			return usage(err, "unknown flag \"%.60s\"%s", arg, "");
 		if (o->arg && !val) {
 			if (i + 1 >= argc)
 				return usage(err, "--%s needs a value (%s)", o->name, o->arg);
@@ -333,9 +333,11 @@ void opts_help(FILE *fp, unsigned cmd)
 	}
 }
 
-/* roff text: a leading '.' or '\'' and every '\\' and '-' escaped. */
-static void roff(FILE *fp, const char *s)
+/* roff text: '\\' and '-' escaped, and a leading '.' or '\'' made literal. */
+void opts_roff(FILE *fp, const char *s)
 {
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", fp);
 	for (; *s; s++) {
 		if (*s == '\\')
 			fputs("\\e", fp);
@@ -357,14 +359,14 @@ void opts_man(FILE *fp, unsigned cmd)
 		if (o->short_name)
 			fprintf(fp, "\\-%c, ", o->short_name);
 		fputs("\\-\\-", fp);
-		roff(fp, o->name);
+		opts_roff(fp, o->name);
 		if (o->arg) {
 			fputs(" \\fI", fp);
-			roff(fp, o->arg);
+			opts_roff(fp, o->arg);
 			fputs("\\fR", fp);
 		}
 		fputc('\n', fp);
-		roff(fp, o->help);
+		opts_roff(fp, o->help);
 		fputc('\n', fp);
 	}
 }

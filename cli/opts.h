@@ -69,6 +69,9 @@ void cli_args_release(struct cli_args *a);
 /* Print the options of command `cmd` for --help. */
 void opts_help(FILE *fp, unsigned cmd);
 
+/* Write text as roff: '\\' and '-' escaped, a leading '.' made literal. */
+void opts_roff(FILE *fp, const char *s);
+
 /* Print the same as man-page source (roff). */
 void opts_man(FILE *fp, unsigned cmd);
 

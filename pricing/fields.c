@@ -31,7 +31,7 @@ const struct field option_fields[] = {
 	{ "markup_pct", FIELD_NUM, PCT, 0, 0, "%", "token-price markup" },
 	{ "monthly_usd", FIELD_NUM, NONNEG, 0, 0, "USD/month", "plan subscription" },
 	{ "per_model_usd", FIELD_NUM, NONNEG, 0, 0, "USD/month", "subscription per model served" },
-	{ "contract_usd", FIELD_NUM, NONNEG, 0, 0, "USD/month", "negotiated price of a quote-only plan" },
+	{ "contract_usd", FIELD_NUM, NONNEG, 0, 0, "USD/month", "negotiated price of a quote-only plan (ignored where a public price exists)" },
 	{ "max_requests", FIELD_NUM, NONNEG, INFINITY, 0, "requests/month", "plan limit (empty: none)" },
 	{ "quote_required", FIELD_BOOL, 0, 0, 0, 0, "", "no public price (yes/no)" },
 	{ "rps_per_instance", FIELD_NUM, 1e-9, INFINITY, INFINITY, 0, "requests/s", "peak load one instance serves" },

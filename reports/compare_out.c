@@ -122,6 +122,27 @@ static int compare_grid(struct grid *g, const struct catalog *c,
 	return bad ? -1 : 0;
 }
 
+/* Options left out of the ranking, with why. */
+static int exclusion_grid(struct grid *g, const struct catalog *c,
+			  const struct comparison *cmp, int human)
+{
+	char key[96], why[160];
+	size_t i, r;
+	int bad = 0;
+
+	if (grid_init(g, 2))
+		return -1;
+	for (i = 0; i < cmp->nexcluded && !bad; i++) {
+		r = i ? grid_add_row(g) : 0; /* no header: the first row is data */
+		if (r == (size_t)-1)
+			return -1;
+		option_key(c, &c->options[cmp->excluded[i].option], key, sizeof(key));
+		tco_exclusion_text(&cmp->excluded[i], human, why, sizeof(why));
+		bad |= grid_set(g, r, 0, key) | grid_set(g, r, 1, why);
+	}
+	return bad;
+}
+
 static void workload_line(FILE *fp, const struct comparison *cmp,
 			  const char *prefix)
 {
@@ -155,19 +176,25 @@ static int write_table(FILE *fp, const struct catalog *c,
 	if (cmp->nrows) {
 		const struct tco_row *best = &cmp->rows[0];
 		option_key(c, row_option(c, best), key, sizeof(key));
-		fprintf(fp, "cheapest: %s (%s) at %s/%s, %s/year\n", key,
+		fprintf(fp, "cheapest: %s (%s) at %s/%s, %s/year", key,
 			row_option(c, best)->name, fmt_usd(a, sizeof(a), best->cost.total * f),
 			period_name(period), fmt_usd(b, sizeof(b), best->cost.total * 12.0));
+		for (i = 1; i < tco_tied(cmp); i++) {
+			option_key(c, row_option(c, &cmp->rows[i]), key, sizeof(key));
+			fprintf(fp, "%s%s", i == 1 ? "; tied with " : ", ", key);
+		}
+		fputc('\n', fp);
 	} else {
 		fprintf(fp, "cheapest: none (every option was left out)\n");
 	}
 	if (cmp->nexcluded) {
 		fprintf(fp, "not ranked:\n");
-		for (i = 0; i < cmp->nexcluded; i++) {
-			option_key(c, &c->options[cmp->excluded[i].option], key, sizeof(key));
-			tco_exclusion_text(&cmp->excluded[i], 1, a, sizeof(a));
-			fprintf(fp, "  %-20s %s\n", key, a);
+		if (exclusion_grid(&g, c, cmp, 1)) {
+			grid_release(&g);
+			return LLMTCO_EIO;
 		}
+		grid_write_table(fp, &g, 2);
+		grid_release(&g);
 	}
 	fprintf(fp, "assumptions:\n");
 	na = tco_assumptions(c, cmp, 1, say, MAX_ASSUMPTIONS);
@@ -200,9 +227,14 @@ static int write_md(FILE *fp, const struct catalog *c,
 	fputc('\n', fp);
 	if (cmp->nrows) {
 		option_key(c, row_option(c, &cmp->rows[0]), key, sizeof(key));
-		fprintf(fp, "**Cheapest:** %s (%s) at %s USD/%s.\n", key,
+		fprintf(fp, "**Cheapest:** %s (%s) at %s USD/%s", key,
 			row_option(c, &cmp->rows[0])->name,
 			fmt_machine(a, sizeof(a), cmp->rows[0].cost.total * f), period_name(period));
+		for (i = 1; i < tco_tied(cmp); i++) {
+			option_key(c, row_option(c, &cmp->rows[i]), key, sizeof(key));
+			fprintf(fp, "%s%s", i == 1 ? "; tied with " : ", ", key);
+		}
+		fprintf(fp, ".\n");
 	} else {
 		fprintf(fp, "**Cheapest:** none (every option was left out).\n");
 	}
@@ -315,6 +347,11 @@ static int write_json(FILE *fp, const struct catalog *c,
 	} else {
 		cJSON_AddNullToObject(root, "cheapest");
 	}
+	if ((arr = cJSON_AddArrayToObject(root, "tied_with")))
+		for (i = 1; i < tco_tied(cmp); i++) {
+			option_key(c, row_option(c, &cmp->rows[i]), key, sizeof(key));
+			cJSON_AddItemToArray(arr, cJSON_CreateString(key));
+		}
 	if ((ex = cJSON_AddArrayToObject(root, "excluded")))
 		for (i = 0; i < cmp->nexcluded; i++) {
 			const struct option *o = &c->options[cmp->excluded[i].option];

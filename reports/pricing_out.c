@@ -304,6 +304,8 @@ static int show_human(FILE *fp, const struct catalog *c, const struct option *o)
 			}
 		} else {
 			option_field_text(o, f, text, sizeof(text));
+			if (!*text)
+				snprintf(text, sizeof(text), "-");
 		}
 		if ((r = grid_add_row(&g)) == (size_t)-1)
 			bad = 1;

@@ -44,7 +44,8 @@ struct override {
 	char *text;       /* textual value, or NULL when numeric */
 	struct range num; /* numeric value when text is NULL */
 	const char *file; /* where it was given, for messages; NULL for --set */
-	int line, col;
+	int line, col;    /* of the value */
+	int target_line, target_col; /* of the option id naming the target */
 };
 
 struct scenario {

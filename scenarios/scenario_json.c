@@ -607,7 +607,7 @@ static int read_strings(struct jctx *j, const cJSON *arr, char ***list, size_t *
 }
 
 static int add_override(struct jctx *j, struct scenario *s, const char *target,
-			const cJSON *v)
+			const cJSON *v, int target_line, int target_col)
 {
 	struct override *ov, *p;
 	long off;
@@ -649,6 +649,8 @@ static int add_override(struct jctx *j, struct scenario *s, const char *target,
 	ov->file = j->file;
 	ov->line = line;
 	ov->col = col;
+	ov->target_line = target_line;
+	ov->target_col = target_col;
 	s->noverrides++;
 	return 0;
 }
@@ -660,12 +662,17 @@ static int read_overrides(struct jctx *j, struct scenario *s, const cJSON *obj)
 	if (need_object(j, obj))
 		return -1;
 	cJSON_ArrayForEach(t, obj) {
+		long off;
+		int tl = 0, tc = 0;
 		push_key(j, t->string);
+		off = json_locate(j->text, j->len, j->path, j->depth, 1, 0);
+		if (off >= 0)
+			line_col(j->text, off, &tl, &tc);
 		if (need_object(j, t))
 			return pop(j), -1;
 		cJSON_ArrayForEach(f, t) {
 			push_key(j, f->string);
-			if (add_override(j, s, t->string, f))
+			if (add_override(j, s, t->string, f, tl, tc))
 				return pop(j), pop(j), -1;
 			pop(j);
 		}

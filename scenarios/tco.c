@@ -65,18 +65,11 @@ double tco_usage_fees(const struct option *o, double requests)
 	return fees;
 }
 
-/* A scenario item of this name, or NULL. */
-static const struct item_param *scenario_item(const struct tco_inputs *in,
-					      const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < in->nitems; i++)
-		if (!strcmp(in->items[i].name, name))
-			return &in->items[i];
-	return NULL;
-}
-
+/*
+ * Self-hosted infrastructure: one monthly figure when the team gives one;
+ * else the team's own items when it lists them (they replace the catalog's,
+ * "compute" per instance); else the catalog's items.
+ */
 static double infrastructure(const struct option *o, const struct tco_inputs *in)
 {
 	double n = tco_instances(o, &in->w), sum = 0.0;
@@ -84,22 +77,14 @@ static double infrastructure(const struct option *o, const struct tco_inputs *in
 
 	if (in->infra_set)
 		return in->infra_monthly;
-	for (i = 0; i < o->nitems; i++) {
-		const struct infra_item *it = &o->items[i];
-		const struct item_param *sp = scenario_item(in, it->name);
-		double usd = sp ? sp->usd.r.value : it->usd.value;
-		sum += it->per_instance ? usd * n : usd;
-	}
-	/* scenario items the catalog does not have: compute scales, others not */
-	for (i = 0; i < in->nitems; i++) {
-		size_t k;
-		int known = 0;
-		for (k = 0; k < o->nitems; k++)
-			known |= !strcmp(o->items[k].name, in->items[i].name);
-		if (!known)
+	if (in->nitems) {
+		for (i = 0; i < in->nitems; i++)
 			sum += in->items[i].usd.r.value *
 			       (!strcmp(in->items[i].name, "compute") ? n : 1.0);
+		return sum;
 	}
+	for (i = 0; i < o->nitems; i++)
+		sum += o->items[i].usd.value * (o->items[i].per_instance ? n : 1.0);
 	return sum;
 }
 
@@ -127,9 +112,10 @@ void tco_option_cost(const struct option *o, const struct tco_inputs *in,
 					     beyond / w->requests;
 	}
 	out->markup = base * o->markup_pct.value / 100.0;
+	/* a contract price stands in for the missing public one */
 	out->subscription = o->monthly_usd.value +
 			    o->per_model_usd.value * w->models +
-			    o->contract_usd.value;
+			    (o->quote_required ? o->contract_usd.value : 0.0);
 	out->usage_fees = tco_usage_fees(o, w->requests);
 
 	maint = o->maintenance_hours.value;
@@ -210,11 +196,12 @@ int tco_apply_overrides(struct catalog *c, const struct scenario *s,
 		n = catalog_match(c, ov->target, idx, c->noptions);
 		if (!n) {
 			if (ov->file)
-				rc = err_set(err, LLMTCO_EDATA, ov->file, ov->line, ov->col,
-					     "\"overrides.%s\": unknown option", ov->target);
+				rc = err_set(err, LLMTCO_EDATA, ov->file, ov->target_line,
+					     ov->target_col, "\"overrides.%s\" is not a known option id",
+					     ov->target);
 			else
 				rc = err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
-					     "--set: unknown option \"%s\" (see llmtco pricing list)",
+					     "--set: unknown option id \"%s\" (see llmtco pricing list)",
 					     ov->target);
 		}
 		for (k = 0; k < n && !rc; k++)
@@ -570,7 +557,7 @@ int tco_compare(const struct catalog *c, const struct scenario *s,
 		n = catalog_match(c, s->options[i], idx, c->noptions);
 		if (!n) {
 			rc = err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
-				     "unknown option \"%s\" (see llmtco pricing list)",
+				     "unknown option id \"%s\" (see llmtco pricing list)",
 				     s->options[i]);
 			goto out;
 		}
@@ -615,6 +602,16 @@ out:
 	if (rc)
 		comparison_release(cmp);
 	return rc;
+}
+
+size_t tco_tied(const struct comparison *cmp)
+{
+	size_t n = 0;
+
+	while (n < cmp->nrows && money_round(cmp->rows[n].cost.total) ==
+				     money_round(cmp->rows[0].cost.total))
+		n++;
+	return n;
 }
 
 void comparison_release(struct comparison *cmp)

@@ -31,7 +31,7 @@ struct tco_inputs {
 	double setup_hours;          /* hours, one-time */
 	int infra_set;               /* one monthly figure replaces it all */
 	double infra_monthly;        /* USD/month */
-	const struct item_param *items; /* scenario items overriding by name */
+	const struct item_param *items; /* the team's items: replace the catalog's */
 	size_t nitems;
 };
 
@@ -156,6 +156,9 @@ int tco_inputs_from(const struct catalog *c, const struct scenario *s,
  */
 int tco_compare(const struct catalog *c, const struct scenario *s,
 		struct comparison *cmp, struct llmtco_err *err);
+
+/* How many ranked rows share the cheapest total (to the cent); 0 if none. */
+size_t tco_tied(const struct comparison *cmp);
 
 /* Free what a comparison holds. NULL is fine. */
 void comparison_release(struct comparison *cmp);
