@@ -231,6 +231,10 @@ int cli_scenario(struct scenario *s, struct catalog *c, const struct cli_args *a
 		take(&s->infra_monthly, &f->infra_monthly);
 		s->nitems = 0;
 	}
+	if (f->noptions) { /* the flag's list replaces the file's */
+		free(s->options_at);
+		s->options_at = NULL;
+	}
 	if (take_list(&s->options, &s->noptions, f->options, f->noptions) ||
 	    take_list(&s->require, &s->nrequire, f->require, f->nrequire))
 		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #define TEXT 1, 0 /* min > max: the argument is text, not a number */
-#define NONNEG 0, INFINITY
+#define NONNEG 0, LLMTCO_MAX_AMOUNT
 #define ANYCMD (CMD_COMPARE | CMD_PRICING)
 
 const struct opt opt_table[] = {
@@ -93,16 +93,21 @@ static int num_arg(const struct opt *o, const char *val, struct param *out,
 		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0, "--%s \"%.60s\" %s",
 			       o->name, val, why);
 	if (v < o->min || v > o->max) {
+		char lo[32], hi[32];
 		if (o->max == 100.0)
 			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
-				       "--%s must be a percentage from 0 to 100, not %.60s",
+				       "--%s must be a percentage from 0 to 100, not \"%.60s\"",
 				       o->name, val);
-		if (isinf(o->max) && o->min == 0)
+		if (o->min == 0 && v < 0)
 			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
-				       "--%s must not be negative, not %.60s", o->name, val);
+				       "--%s must not be negative, not \"%.60s\"", o->name, val);
+		snprintf(lo, sizeof(lo), "%.15g", o->min);
+		snprintf(hi, sizeof(hi), "%.0f", o->max);
+		if (v > o->max && o->max == LLMTCO_MAX_AMOUNT)
+			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+				       "--%s \"%.60s\" is too large (at most %s)", o->name, val, hi);
 		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
-			       "--%s must be from %g to %g, not %.60s", o->name, o->min,
-			       o->max, val);
+			       "--%s must be from %s to %s, not \"%.60s\"", o->name, lo, hi, val);
 	}
 	out->set = 1;
 	out->r = range_fixed(v);

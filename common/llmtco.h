@@ -75,6 +75,13 @@ int num_parse_n(const char *s, size_t len, double *out, const char **why);
 /* Round to the nearest cent, halves away from zero. */
 double money_round(double usd);
 
+/*
+ * The largest amount (USD, requests, tokens, hours) any input may hold: a
+ * quadrillion. It keeps every sum and product the model forms finite, so an
+ * overflow is refused where it is typed, not found later in a total.
+ */
+#define LLMTCO_MAX_AMOUNT 1e15
+
 /* Days in a month and hours in a month, as SPEC section 1 defines them. */
 #define DAYS_PER_MONTH (365.0 / 12.0)
 #define HOURS_PER_MONTH 730.0

@@ -537,10 +537,10 @@ static int reset_once(size_t **list, size_t *n, size_t idx)
 
 static void tier_row(struct loader *ld)
 {
-	static const struct field usd_f = { "usd", FIELD_NUM, 0, INFINITY, 0, 0, "USD", "" };
-	static const struct field from_f = { "from", FIELD_NUM, 0, INFINITY, 0, 0, "", "" };
-	static const struct field to_f = { "to", FIELD_NUM, 0, INFINITY, INFINITY, 0, "", "" };
-	static const struct field per_f = { "per", FIELD_NUM, 1, INFINITY, 1, 0, "", "" };
+	static const struct field usd_f = { "usd", FIELD_NUM, 0, LLMTCO_MAX_AMOUNT, 0, 0, "USD", "" };
+	static const struct field from_f = { "from", FIELD_NUM, 0, LLMTCO_MAX_AMOUNT, 0, 0, "", "" };
+	static const struct field to_f = { "to", FIELD_NUM, 0, LLMTCO_MAX_AMOUNT, INFINITY, 0, "", "" };
+	static const struct field per_f = { "per", FIELD_NUM, 1, LLMTCO_MAX_AMOUNT, 1, 0, "", "" };
 	char id[32], plan[32], key[80], msg[200];
 	struct tier t;
 	struct range from, to, per;
@@ -610,7 +610,7 @@ oom:
 
 static void infra_row(struct loader *ld)
 {
-	static const struct field usd_f = { "usd", FIELD_NUM, 0, INFINITY, 0, 0, "USD/month", "" };
+	static const struct field usd_f = { "usd", FIELD_NUM, 0, LLMTCO_MAX_AMOUNT, 0, 0, "USD/month", "" };
 	struct infra_item it;
 	char id[32], msg[200];
 	size_t i, matched = 0;
@@ -676,9 +676,9 @@ oom:
 
 /* The defaults a catalog may set, with their limits. */
 static const struct field fact_fields[] = {
-	{ "hourly_rate", FIELD_NUM, 0, INFINITY, 0, 0, "USD/hour", "engineering rate" },
-	{ "peak_to_average", FIELD_NUM, 1, INFINITY, 3, 0, "ratio", "peak over average traffic" },
-	{ "usd_per_request", FIELD_NUM, 1e-12, INFINITY, 0.005, 0, "USD", "spend per request when only spend is known" },
+	{ "hourly_rate", FIELD_NUM, 0, LLMTCO_MAX_AMOUNT, 0, 0, "USD/hour", "engineering rate" },
+	{ "peak_to_average", FIELD_NUM, 1, 1e6, 3, 0, "ratio", "peak over average traffic" },
+	{ "usd_per_request", FIELD_NUM, 1e-12, LLMTCO_MAX_AMOUNT, 0.005, 0, "USD", "spend per request when only spend is known" },
 	{ "horizon_months", FIELD_NUM, 1, 1200, 12, 0, "months", "setup amortized over" },
 	{ NULL, 0, 0, 0, 0, 0, NULL, NULL }
 };
@@ -735,7 +735,7 @@ oom:
 
 static void model_row(struct loader *ld)
 {
-	static const struct field price_f = { "price", FIELD_NUM, 0, INFINITY, 0, 0, "USD/Mtok", "" };
+	static const struct field price_f = { "price", FIELD_NUM, 0, LLMTCO_MAX_AMOUNT, 0, 0, "USD/Mtok", "" };
 	static const char *const num_cols[] = {
 		"input_mtok", "output_mtok", "cache_read_mtok", "cache_write_mtok",
 		"usd_per_request" };

@@ -13,7 +13,7 @@
 #include <strings.h>
 
 #define PCT 0.0, 100.0
-#define NONNEG 0.0, INFINITY
+#define NONNEG 0.0, LLMTCO_MAX_AMOUNT
 
 const struct field option_fields[] = {
 	{ "id", FIELD_KEY, 0, 0, 0, 1, "", "catalog id shared by an option's plans" },
@@ -34,7 +34,7 @@ const struct field option_fields[] = {
 	{ "contract_usd", FIELD_NUM, NONNEG, 0, 0, "USD/month", "negotiated price of a quote-only plan (ignored where a public price exists)" },
 	{ "max_requests", FIELD_NUM, NONNEG, INFINITY, 0, "requests/month", "plan limit (empty: none)" },
 	{ "quote_required", FIELD_BOOL, 0, 0, 0, 0, "", "no public price (yes/no)" },
-	{ "rps_per_instance", FIELD_NUM, 1e-9, INFINITY, INFINITY, 0, "requests/s", "peak load one instance serves" },
+	{ "rps_per_instance", FIELD_NUM, 1e-9, LLMTCO_MAX_AMOUNT, INFINITY, 0, "requests/s", "peak load one instance serves" },
 	{ "min_instances", FIELD_NUM, NONNEG, 1, 0, "instances", "fewest instances run" },
 	{ "setup_hours", FIELD_NUM, NONNEG, 0, 0, "hours", "one-time engineering" },
 	{ "maintenance_hours", FIELD_NUM, NONNEG, 0, 0, "hours/month", "ongoing engineering" },
@@ -130,8 +130,8 @@ static int valid_date(const char *s)
 int field_check_range(const struct field *f, struct range r,
 		      struct llmtco_err *err)
 {
-	if (isnan(r.value))
-		return LLMTCO_OK; /* not published (latency_ms only) */
+	if (isnan(r.value) || (isinf(r.value) && r.value == f->dflt))
+		return LLMTCO_OK; /* not published, or no limit: the field's default */
 	if (r.low > r.high)
 		return err_set(err, LLMTCO_EDATA, NULL, 0, 0,
 			       "\"%s\" low %g is above high %g", f->name, r.low, r.high);
@@ -143,6 +143,9 @@ int field_check_range(const struct field *f, struct range r,
 		if (f->max == 100.0)
 			return err_set(err, LLMTCO_EDATA, NULL, 0, 0,
 				       "\"%s\" must be a percentage from 0 to 100", f->name);
+		if (r.high > f->max)
+			return err_set(err, LLMTCO_EDATA, NULL, 0, 0,
+				       "\"%s\" is too large (at most %.0f)", f->name, f->max);
 		if (f->min > 0)
 			return err_set(err, LLMTCO_EDATA, NULL, 0, 0,
 				       "\"%s\" must be a positive number", f->name);

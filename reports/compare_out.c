@@ -176,9 +176,10 @@ static int write_table(FILE *fp, const struct catalog *c,
 	if (cmp->nrows) {
 		const struct tco_row *best = &cmp->rows[0];
 		option_key(c, row_option(c, best), key, sizeof(key));
-		fprintf(fp, "cheapest: %s (%s) at %s/%s, %s/year", key,
-			row_option(c, best)->name, fmt_usd(a, sizeof(a), best->cost.total * f),
-			period_name(period), fmt_usd(b, sizeof(b), best->cost.total * 12.0));
+		fprintf(fp, "cheapest: %s (%s) at %s/%s", key, row_option(c, best)->name,
+			fmt_usd(a, sizeof(a), best->cost.total * f), period_name(period));
+		if (period != PERIOD_YEAR)
+			fprintf(fp, ", %s/year", fmt_usd(b, sizeof(b), best->cost.total * 12.0));
 		for (i = 1; i < tco_tied(cmp); i++) {
 			option_key(c, row_option(c, &cmp->rows[i]), key, sizeof(key));
 			fprintf(fp, "%s%s", i == 1 ? "; tied with " : ", ", key);

@@ -15,7 +15,10 @@ int pricing_list_write(FILE *fp, const struct catalog *c, enum out_format fmt);
 int pricing_show_write(FILE *fp, const struct catalog *c, const size_t *idx,
 		       size_t n, enum out_format fmt);
 
-/* A one-line summary of how an option is priced ("5.5% fee (min $0.80)"). */
-void pricing_summary(const struct option *o, char *buf, size_t size);
+/*
+ * A one-line summary of how an option is priced ("5.5% fee (min $0.80)"),
+ * with thousands separators when `human`.
+ */
+void pricing_summary(const struct option *o, int human, char *buf, size_t size);
 
 #endif

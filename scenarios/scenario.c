@@ -50,6 +50,7 @@ void scenario_release(struct scenario *s)
 	}
 	free(s->routes);
 	strlist_free(s->options, s->noptions);
+	free(s->options_at);
 	for (i = 0; i < s->noverrides; i++) {
 		free(s->overrides[i].target);
 		free(s->overrides[i].field);

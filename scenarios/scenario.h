@@ -10,6 +10,12 @@
 #include <stddef.h>
 #include "../common/llmtco.h"
 
+/* Where a scenario value was written; file NULL when a flag gave it. */
+struct where {
+	const char *file;
+	int line, col;
+};
+
 /* A value that may or may not have been given. */
 struct param {
 	int set;        /* 1 when the file or a flag gave it */
@@ -74,6 +80,7 @@ struct scenario {
 	/* selection and constraints */
 	char **options;                  /* ids or id/plan; none = all */
 	size_t noptions;
+	struct where *options_at;        /* where each was written, or NULL */
 	struct override *overrides;
 	size_t noverrides;
 	char **require;                  /* features */

@@ -119,6 +119,23 @@ static long json_locate(const char *text, size_t len, const struct seg *path,
 	return p - text;
 }
 
+/*
+ * cJSON reports a bad object key one character late (its string parser
+ * steps past the opening character before failing). When the character
+ * before the reported one follows a '{' or ',' and is not a '"', that
+ * character is the culprit.
+ */
+static long key_error_at(const char *text, long off)
+{
+	long p = off - 1, q;
+
+	if (p < 1 || text[p] == '"')
+		return off;
+	for (q = p - 1; q > 0 && strchr(" \t\r\n", text[q]); q--)
+		;
+	return text[q] == '{' || text[q] == ',' ? p : off;
+}
+
 /* 1-based line and column (in characters) of a byte offset. */
 static void line_col(const char *text, long off, int *line, int *col)
 {
@@ -212,7 +229,7 @@ struct limits {
 	const char *what; /* "a non-negative number", "a percentage from 0 to 100" */
 };
 
-static const struct limits NONNEG = { 0, INFINITY, "a non-negative number" };
+static const struct limits NONNEG = { 0, LLMTCO_MAX_AMOUNT, "a non-negative number" };
 static const struct limits PCT = { 0, 100, "a percentage from 0 to 100" };
 static const struct limits SHARE = { 0, 1, "a share from 0 to 1" };
 static const struct limits RATIO = { 1, 1e6, "a ratio of at least 1" };
@@ -325,7 +342,10 @@ static int read_param(struct jctx *j, const cJSON *v, const struct limits *lim,
 		return -1;
 	}
 	if (r.low < lim->min || r.high > lim->max) {
-		fail(j, "must be %s", lim->what);
+		if (r.high > lim->max && lim->max == LLMTCO_MAX_AMOUNT)
+			fail(j, "is too large (at most %.0f)", lim->max);
+		else
+			fail(j, "must be %s", lim->what);
 		return -1;
 	}
 	if (r.low == r.high)
@@ -583,7 +603,13 @@ static int routing_other(struct jctx *j, struct scenario *s, const cJSON *c)
 	return -1;
 }
 
-static int read_strings(struct jctx *j, const cJSON *arr, char ***list, size_t *n)
+/*
+ * An array of strings onto a list; `at` (may be NULL) gets where each one
+ * was written; `allowed` (may be NULL) is the NULL-terminated set of values
+ * accepted, `what` names them in the message.
+ */
+static int read_strings(struct jctx *j, const cJSON *arr, char ***list, size_t *n,
+			struct where **at, const char *const *allowed, const char *what)
 {
 	const cJSON *e;
 	int i = 0;
@@ -592,11 +618,39 @@ static int read_strings(struct jctx *j, const cJSON *arr, char ***list, size_t *
 		fail(j, "must be an array of strings");
 		return -1;
 	}
+	if (at) {
+		free(*at);
+		*at = calloc((size_t)cJSON_GetArraySize(arr) + *n + 1, sizeof(**at));
+		if (!*at)
+			return j->status = err_set(j->err, LLMTCO_EIO, j->file, 0, 0,
+						   "out of memory"), -1;
+	}
 	cJSON_ArrayForEach(e, arr) {
 		push_index(j, i++);
 		if (!cJSON_IsString(e) || !*e->valuestring) {
 			fail(j, "must be a non-empty string");
 			return pop(j), -1;
+		}
+		if (allowed) {
+			const char *const *a;
+			char list_text[160] = "";
+			for (a = allowed; *a && strcmp(*a, e->valuestring); a++)
+				;
+			if (!*a) {
+				for (a = allowed; *a; a++)
+					snprintf(list_text + strlen(list_text),
+						 sizeof(list_text) - strlen(list_text), "%s%s",
+						 a == allowed ? "" : ", ", *a);
+				fail(j, "is not a known %s: \"%.60s\" (one of %s)", what,
+				     e->valuestring, list_text);
+				return pop(j), -1;
+			}
+		}
+		if (at) {
+			long off = json_locate(j->text, j->len, j->path, j->depth, 0, 0);
+			(*at)[*n].file = j->file;
+			if (off >= 0)
+				line_col(j->text, off, &(*at)[*n].line, &(*at)[*n].col);
 		}
 		if (strlist_add(list, n, e->valuestring))
 			return pop(j), j->status = err_set(j->err, LLMTCO_EIO, j->file, 0, 0,
@@ -626,7 +680,8 @@ static int add_override(struct jctx *j, struct scenario *s, const char *target,
 			return j->status = err_set(j->err, LLMTCO_EIO, j->file, 0, 0, "out of memory"), -1;
 	} else {
 		struct param prm = { 0, { 0, 0, 0, RANGE_FIXED } };
-		static const struct limits ANY = { -INFINITY, INFINITY, "a number" };
+		static const struct limits ANY = { -LLMTCO_MAX_AMOUNT, LLMTCO_MAX_AMOUNT,
+						   "a number from -1e15 to 1e15" };
 		if (read_param(j, v, &ANY, &prm))
 			return -1;
 		if (!prm.set) {
@@ -643,7 +698,7 @@ static int add_override(struct jctx *j, struct scenario *s, const char *target,
 		free(ov->text);
 		return j->status = err_set(j->err, LLMTCO_EIO, j->file, 0, 0, "out of memory"), -1;
 	}
-	off = json_locate(j->text, j->len, j->path, j->depth, 0, 0);
+	off = json_locate(j->text, j->len, j->path, j->depth, 1, 0);
 	if (off >= 0)
 		line_col(j->text, off, &line, &col);
 	ov->file = j->file;
@@ -722,8 +777,18 @@ static int top_other(struct jctx *j, struct scenario *s, const cJSON *c)
 		return dup_string(j, c, &s->name);
 	if (!strcmp(k, "description"))
 		return cJSON_IsString(c) ? 0 : (fail(j, "must be a string"), -1);
-	if (!strcmp(k, "workload"))
-		return read_numbers(j, s, c, workload_keys, workload_other);
+	if (!strcmp(k, "workload")) {
+		if (read_numbers(j, s, c, workload_keys, workload_other))
+			return -1;
+		if (s->tokens_per_day.set != s->usd_per_mtok.set) {
+			push_key(j, s->tokens_per_day.set ? "tokens_per_day" : "usd_per_mtok");
+			failv(j, 1, 0, "needs \"%s\" too",
+			      s->tokens_per_day.set ? "usd_per_mtok" : "tokens_per_day");
+			pop(j);
+			return -1;
+		}
+		return 0;
+	}
 	if (!strcmp(k, "team"))
 		return read_numbers(j, s, c, team_keys, NULL);
 	if (!strcmp(k, "infrastructure")) {
@@ -745,9 +810,11 @@ static int top_other(struct jctx *j, struct scenario *s, const cJSON *c)
 		return 0;
 	}
 	if (!strcmp(k, "options"))
-		return read_strings(j, c, &s->options, &s->noptions);
+		return read_strings(j, c, &s->options, &s->noptions, &s->options_at,
+				    NULL, NULL);
 	if (!strcmp(k, "require"))
-		return read_strings(j, c, &s->require, &s->nrequire);
+		return read_strings(j, c, &s->require, &s->nrequire, NULL,
+				    scenario_features, "requirement");
 	if (!strcmp(k, "overrides"))
 		return read_overrides(j, s, c);
 	return -1;
@@ -785,10 +852,12 @@ int scenario_load_json(struct scenario *s, const char *file, const char *text,
 		long off = stop ? stop - j.text : 0;
 		if (off < 0 || (size_t)off > j.len)
 			off = (long)j.len;
+		off = key_error_at(j.text, off);
 		line_col(j.text, off, &line, &col);
 		return err_set(err, LLMTCO_EDATA, file, line, col,
-			       (size_t)off >= j.len ? "invalid JSON: unexpected end of file"
-						    : "invalid JSON");
+			       skip_ws(j.text + off, j.text + j.len) == j.text + j.len
+				       ? "invalid JSON: unexpected end of file"
+				       : "invalid JSON");
 	}
 	if (!cJSON_IsObject(root)) {
 		cJSON_Delete(root);

@@ -555,6 +555,13 @@ int tco_compare(const struct catalog *c, const struct scenario *s,
 			selected[i] = c->options[i].deployment != DEPLOY_ROUTER;
 	for (i = 0; i < s->noptions; i++) {
 		n = catalog_match(c, s->options[i], idx, c->noptions);
+		if (!n && s->options_at && s->options_at[i].file) {
+			const struct where *at = &s->options_at[i];
+			rc = err_set(err, LLMTCO_EDATA, at->file, at->line, at->col,
+				     "\"options[%zu]\" is not a known option id: \"%s\" "
+				     "(see llmtco pricing list)", i, s->options[i]);
+			goto out;
+		}
 		if (!n) {
 			rc = err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
 				     "unknown option id \"%s\" (see llmtco pricing list)",
