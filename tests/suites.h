@@ -1,0 +1,22 @@
+/*
+ * suites.h - the Check suites of llmtco's unit tests, one per module.
+ * tests/run_tests.c adds them all to one runner.
+ */
+#ifndef LLMTCO_TEST_SUITES_H
+#define LLMTCO_TEST_SUITES_H
+
+#include <check.h>
+
+/* common/: num_parse, money_round, err_set. */
+Suite *make_common_suite(void);
+
+/* pricing/: the CSV loader, the built-in catalog, fields, lookups. */
+Suite *make_pricing_suite(void);
+
+/* scenarios/: the scenario JSON loader and the cost model. */
+Suite *make_scenarios_suite(void);
+
+/* reports/: number formats, grids, the compare writers. */
+Suite *make_reports_suite(void);
+
+#endif
