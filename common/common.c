@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 int err_set(struct llmtco_err *err, int status, const char *file, int line,
 	    int col, const char *fmt, ...)
@@ -74,9 +75,23 @@ static int decimal_shape(const char *s, size_t len)
 	return i == len ? 1 : -1; /* -1: a number followed by junk */
 }
 
+/* "nan", "inf" or "infinity" in any case, with an optional sign. */
+static int non_finite_word(const char *s, size_t len)
+{
+	static const char *const words[] = { "nan", "inf", "infinity" };
+	size_t i;
+
+	if (len && (*s == '-' || *s == '+'))
+		s++, len--;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == len && !strncasecmp(s, words[i], len))
+			return 1;
+	return 0;
+}
+
 int num_parse_n(const char *s, size_t len, double *out, const char **why)
 {
-	char buf[64];
+	char small[64], *buf = small;
 	char *end;
 	double v;
 	int shape;
@@ -85,9 +100,7 @@ int num_parse_n(const char *s, size_t len, double *out, const char **why)
 		*why = "is empty";
 		return -1;
 	}
-	if (!strncmp(s, "nan", 3) || !strncmp(s, "NaN", 3) ||
-	    !strncmp(s, "inf", 3) || !strncmp(s, "-inf", 4) ||
-	    !strncmp(s, "Inf", 3) || !strncmp(s, "infinity", 8)) {
+	if (non_finite_word(s, len)) {
 		*why = "is not finite";
 		return -1;
 	}
@@ -100,15 +113,18 @@ int num_parse_n(const char *s, size_t len, double *out, const char **why)
 		*why = "has trailing characters";
 		return -1;
 	}
-	if (len >= sizeof(buf)) {
-		*why = "is out of range";
+	if (len >= sizeof(small) && !(buf = malloc(len + 1))) {
+		*why = "is out of range"; /* too long to copy: no memory */
 		return -1;
 	}
 	memcpy(buf, s, len);
 	buf[len] = '\0';
 	errno = 0;
 	v = strtod(buf, &end);
-	if (end != buf + len) { /* only if a locale moved the decimal point */
+	shape = end != buf + len; /* only if a locale moved the decimal point */
+	if (buf != small)
+		free(buf);
+	if (shape) {
 		*why = "is not a number";
 		return -1;
 	}

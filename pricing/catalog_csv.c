@@ -43,7 +43,8 @@ struct loader {
 	int start_line, start_col;
 	int status;             /* first error, LLMTCO_OK while none */
 	struct llmtco_err *err;
-	size_t first_new;       /* options before this index came from earlier files */
+	size_t *rows_seen;      /* options this file has given a row for */
+	size_t nrows_seen;
 	size_t *tiers_reset;    /* options whose tiers this file replaced */
 	size_t ntiers_reset;
 	size_t *items_reset;
@@ -430,6 +431,23 @@ static void *grow(void *arr, size_t *cap, size_t n, size_t size)
 	return p;
 }
 
+/* Add idx to a list once: 1 when added, 0 when there already, -1 no memory. */
+static int reset_once(size_t **list, size_t *n, size_t idx)
+{
+	size_t i;
+	size_t *p;
+
+	for (i = 0; i < *n; i++)
+		if ((*list)[i] == idx)
+			return 0;
+	p = realloc(*list, (*n + 1) * sizeof(**list));
+	if (!p)
+		return -1;
+	*list = p;
+	(*list)[(*n)++] = idx;
+	return 1;
+}
+
 /* ---- one row of each table ---- */
 
 static void gateway_row(struct loader *ld)
@@ -481,7 +499,10 @@ static void gateway_row(struct loader *ld)
 	snprintf(key, sizeof(key), "%s/%s", o.id, o.plan);
 	if (catalog_match(c, key, idx, 1)) {
 		struct option *old = &c->options[idx[0]];
-		if (idx[0] >= ld->first_new) {
+		int r = reset_once(&ld->rows_seen, &ld->nrows_seen, idx[0]);
+		if (r < 0)
+			goto oom;
+		if (r == 0) { /* this file gave it already */
 			snprintf(msg, sizeof(msg), "duplicate option \"%s\" (first at line %d)",
 				 key, old->at.line);
 			fail_cell(ld, cellp(ld, "id"), msg);
@@ -511,28 +532,14 @@ static void gateway_row(struct loader *ld)
 			option_release(&tmp);
 			break;
 		}
+	if (reset_once(&ld->rows_seen, &ld->nrows_seen, c->noptions) < 0)
+		goto oom;
 	c->options[c->noptions++] = o;
 	return;
 oom:
 	fail_at(ld, LLMTCO_EIO, 0, 0, "out of memory");
 out:
 	option_release(&o);
-}
-
-static int reset_once(size_t **list, size_t *n, size_t idx)
-{
-	size_t i;
-	size_t *p;
-
-	for (i = 0; i < *n; i++)
-		if ((*list)[i] == idx)
-			return 0;
-	p = realloc(*list, (*n + 1) * sizeof(**list));
-	if (!p)
-		return -1;
-	*list = p;
-	(*list)[(*n)++] = idx;
-	return 1;
 }
 
 static void tier_row(struct loader *ld)
@@ -852,7 +859,6 @@ int catalog_load_csv(struct catalog *c, const char *name, const char *data,
 	ld.line = 1;
 	ld.col = 1;
 	ld.at_field_start = 1;
-	ld.first_new = c->noptions;
 	names = realloc(c->names, (c->nnames + 1) * sizeof(*names));
 	if (!names)
 		return err_set(err, LLMTCO_EIO, name, 0, 0, "out of memory");
@@ -901,6 +907,7 @@ int catalog_load_csv(struct catalog *c, const char *name, const char *data,
 	free(ld.cells);
 	for (j = 0; j < ld.ncols; j++)
 		free(ld.cols[j]);
+	free(ld.rows_seen);
 	free(ld.tiers_reset);
 	free(ld.items_reset);
 	return ld.status;

@@ -825,6 +825,7 @@ int scenario_load_json(struct scenario *s, const char *file, const char *text,
 {
 	struct jctx j;
 	const char *stop = NULL;
+	char *copy;
 	cJSON *root;
 	int line, col;
 
@@ -841,9 +842,19 @@ int scenario_load_json(struct scenario *s, const char *file, const char *text,
 		return err_set(err, LLMTCO_EDATA, file, 0, 0, "file holds a NUL byte: not JSON text");
 	if (skip_ws(j.text, j.text + j.len) == j.text + j.len)
 		return err_set(err, LLMTCO_EDATA, file, 1, 1, "empty file: expected a JSON object");
-	root = cJSON_ParseWithLengthOpts(j.text, j.len, &stop, 0);
+	/*
+	 * Parse a NUL-terminated copy: at the end of a length-bounded buffer
+	 * cJSON reports the last character, not the end, as the error.
+	 */
+	if (!(copy = malloc(j.len + 1)))
+		return err_set(err, LLMTCO_EIO, file, 0, 0, "out of memory");
+	memcpy(copy, j.text, j.len);
+	copy[j.len] = '\0';
+	root = cJSON_ParseWithOpts(copy, &stop, 0);
+	stop = stop ? j.text + (stop - copy) : NULL;
+	free(copy);
 	if (root && skip_ws(stop, j.text + j.len) != j.text + j.len) {
-		line_col(j.text, stop - j.text, &line, &col);
+		line_col(j.text, skip_ws(stop, j.text + j.len) - j.text, &line, &col);
 		cJSON_Delete(root);
 		return err_set(err, LLMTCO_EDATA, file, line, col,
 			       "unexpected text after the JSON value");
