@@ -49,7 +49,7 @@ LIB_SRC = common/common.c \
 # Writers and the command line: I/O lives here.
 OUT_SRC = reports/output.c reports/compare_out.c reports/pricing_out.c
 CLI_SRC = cli/main.c cli/opts.c cli/files.c cli/cmd_compare.c cli/cmd_pricing.c
-TEST_SRC = tests/run_tests.c tests/test_common.c tests/test_pricing.c \
+TEST_SRC = tests/run_tests.c tests/fixture.c tests/test_common.c tests/test_pricing.c \
 	   tests/test_scenarios.c tests/test_reports.c
 
 CATALOG_CSV = pricing/data/defaults.csv pricing/data/gateways.csv \

@@ -82,3 +82,18 @@ char *fmt_number(char *buf, size_t size, double v)
 	force_point(buf);
 	return buf;
 }
+
+char *fmt_usd_as(char *buf, size_t size, double v, int human)
+{
+	char num[64];
+
+	if (human)
+		return fmt_usd(buf, size, v);
+	snprintf(buf, size, "$%s", fmt_machine(num, sizeof(num), v));
+	return buf;
+}
+
+char *fmt_count_as(char *buf, size_t size, double v, int human)
+{
+	return human ? fmt_human(buf, size, v, 0) : fmt_number(buf, size, round(v));
+}

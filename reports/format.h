@@ -20,4 +20,10 @@ char *fmt_machine(char *buf, size_t size, double v);
 /* A count or a rate for machines: shortest form that reads back exactly. */
 char *fmt_number(char *buf, size_t size, double v);
 
+/* Money in a sentence: "$1,234.56" for humans, "$1234.56" for machines. */
+char *fmt_usd_as(char *buf, size_t size, double v, int human);
+
+/* A count in a sentence: "1,000,000" for humans, "1000000" for machines. */
+char *fmt_count_as(char *buf, size_t size, double v, int human);
+
 #endif

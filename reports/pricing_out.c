@@ -18,22 +18,6 @@ static void append(char *buf, size_t size, const char *s)
 	snprintf(buf + n, size - n, "%s%s", n ? ", " : "", s);
 }
 
-/* Money and counts in the style asked for: separators for humans only. */
-static char *style_usd(char *buf, size_t size, double v, int human)
-{
-	char num[64];
-
-	if (human)
-		return fmt_usd(buf, size, v);
-	snprintf(buf, size, "$%s", fmt_machine(num, sizeof(num), v));
-	return buf;
-}
-
-static char *style_count(char *buf, size_t size, double v, int human)
-{
-	return human ? fmt_human(buf, size, v, 0) : fmt_number(buf, size, v);
-}
-
 void pricing_summary(const struct option *o, int human, char *buf, size_t size)
 {
 	char part[200], a[64], b[64];
@@ -50,14 +34,14 @@ void pricing_summary(const struct option *o, int human, char *buf, size_t size)
 		if (o->fee_min_usd.value > 0) {
 			size_t n = strlen(part);
 			snprintf(part + n, sizeof(part) - n, " (min %s)",
-				 style_usd(b, sizeof(b), o->fee_min_usd.value, human));
+				 fmt_usd_as(b, sizeof(b), o->fee_min_usd.value, human));
 		}
 		append(buf, size, part);
 	}
 	if (o->byok_fee_pct.value > 0) {
 		snprintf(part, sizeof(part), "%s%% BYOK fee beyond %s requests",
 			 fmt_number(a, sizeof(a), o->byok_fee_pct.value),
-			 style_count(b, sizeof(b), o->byok_free_requests.value, human));
+			 fmt_count_as(b, sizeof(b), o->byok_free_requests.value, human));
 		append(buf, size, part);
 	}
 	if (o->markup_pct.value > 0) {
@@ -65,29 +49,29 @@ void pricing_summary(const struct option *o, int human, char *buf, size_t size)
 		append(buf, size, part);
 	}
 	if (o->monthly_usd.value > 0) {
-		snprintf(part, sizeof(part), "%s/month", style_usd(a, sizeof(a), o->monthly_usd.value, human));
+		snprintf(part, sizeof(part), "%s/month", fmt_usd_as(a, sizeof(a), o->monthly_usd.value, human));
 		append(buf, size, part);
 	}
 	if (o->per_model_usd.value > 0) {
 		snprintf(part, sizeof(part), "%s/month per model",
-			 style_usd(a, sizeof(a), o->per_model_usd.value, human));
+			 fmt_usd_as(a, sizeof(a), o->per_model_usd.value, human));
 		append(buf, size, part);
 	}
 	if (o->ntiers) {
 		snprintf(part, sizeof(part), "usage fees beyond %s requests",
-			 style_count(a, sizeof(a), o->tiers[0].from, human));
+			 fmt_count_as(a, sizeof(a), o->tiers[0].from, human));
 		append(buf, size, part);
 	}
 	if (isfinite(o->max_requests.value)) {
 		snprintf(part, sizeof(part), "up to %s requests/month",
-			 style_count(a, sizeof(a), o->max_requests.value, human));
+			 fmt_count_as(a, sizeof(a), o->max_requests.value, human));
 		append(buf, size, part);
 	}
 	if (o->deployment == DEPLOY_SELF_HOSTED) {
 		for (i = 0; i < o->nitems; i++)
 			lo += o->items[i].usd.low, hi += o->items[i].usd.high;
 		snprintf(part, sizeof(part), "infrastructure %s-%s/month + engineering",
-			 style_usd(a, sizeof(a), lo, human), style_usd(b, sizeof(b), hi, human));
+			 fmt_usd_as(a, sizeof(a), lo, human), fmt_usd_as(b, sizeof(b), hi, human));
 		append(buf, size, part);
 	}
 	if (!buf[0])

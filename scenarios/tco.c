@@ -350,22 +350,6 @@ int tco_inputs_from(const struct catalog *c, const struct scenario *s,
 	return LLMTCO_OK;
 }
 
-/* Money and counts, in the style asked for. */
-static char *money(char *buf, size_t size, double v, int human)
-{
-	char num[64];
-
-	if (human)
-		return fmt_usd(buf, size, v);
-	snprintf(buf, size, "$%s", fmt_machine(num, sizeof(num), v));
-	return buf;
-}
-
-static char *count(char *buf, size_t size, double v, int human)
-{
-	return human ? fmt_human(buf, size, v, 0) : fmt_number(buf, size, round(v));
-}
-
 size_t tco_assumptions(const struct catalog *c, const struct comparison *cmp,
 		       int human, char (*out)[ASSUMPTION_LEN], size_t max)
 {
@@ -376,29 +360,29 @@ size_t tco_assumptions(const struct catalog *c, const struct comparison *cmp,
 #define SAY(...) do { if (n < max) snprintf(out[n++], sizeof(out[0]), __VA_ARGS__); } while (0)
 	if (cmp->assumed & ASSUME_SPEND_FROM_TOKENS)
 		SAY("API spend %s/month from %s tokens/day at $%s per 1M tokens over 365/12 days",
-		    money(a, sizeof(a), cmp->w.api_spend, human),
-		    count(b, sizeof(b), cmp->tokens_per_day, human),
+		    fmt_usd_as(a, sizeof(a), cmp->w.api_spend, human),
+		    fmt_count_as(b, sizeof(b), cmp->tokens_per_day, human),
 		    fmt_number(d, sizeof(d), cmp->usd_per_mtok));
 	if (cmp->assumed & ASSUME_REQUESTS_FROM_SPEND)
 		SAY("%s requests/month assumed from the spend at $%s per request "
 		    "(seed figure: 1M requests per $5k); give --requests to change it",
-		    count(a, sizeof(a), cmp->w.requests, human),
+		    fmt_count_as(a, sizeof(a), cmp->w.requests, human),
 		    fmt_number(b, sizeof(b), cmp->usd_per_request));
 	if (cmp->assumed & ASSUME_SPEND_FROM_MIX)
 		SAY("API spend %s/month priced from the model mix at list prices",
-		    money(a, sizeof(a), cmp->w.api_spend, human));
+		    fmt_usd_as(a, sizeof(a), cmp->w.api_spend, human));
 	if (cmp->assumed & ASSUME_SPEND_FROM_REQUESTS)
 		SAY("API spend %s/month assumed from the requests at $%s per request "
 		    "(seed figure); give --spend to change it",
-		    money(a, sizeof(a), cmp->w.api_spend, human),
+		    fmt_usd_as(a, sizeof(a), cmp->w.api_spend, human),
 		    fmt_number(b, sizeof(b), cmp->usd_per_request));
 	if (cmp->assumed & ASSUME_PEAK_DEFAULT)
 		SAY("peak traffic %gx the monthly average (default)", cmp->w.peak_to_average);
 	if ((cmp->assumed & ASSUME_RATE_DEFAULT) && rate)
 		SAY("engineering at %s/hour (catalog default, range %s-%s; %.100s, %s)",
-		    money(a, sizeof(a), rate->v.value, human),
-		    money(b, sizeof(b), rate->v.low, human),
-		    money(d, sizeof(d), rate->v.high, human), rate->source, rate->as_of);
+		    fmt_usd_as(a, sizeof(a), rate->v.value, human),
+		    fmt_usd_as(b, sizeof(b), rate->v.low, human),
+		    fmt_usd_as(d, sizeof(d), rate->v.high, human), rate->source, rate->as_of);
 	if (cmp->assumed & ASSUME_HORIZON)
 		SAY("one-time setup hours amortized over %g months; a month is 365/12 days",
 		    cmp->in.horizon_months);

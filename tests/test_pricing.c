@@ -7,6 +7,7 @@
  * comment next to its assertion.
  */
 #include "suites.h"
+#include "fixture.h"
 #include "../pricing/catalog.h"
 #include "../scenarios/tco.h"
 
@@ -18,47 +19,9 @@
 
 static struct llmtco_err err;
 
-/*
- * What a test holds, released by the checked teardown even when an
- * assertion fails (with CK_FORK=no a failure jumps out of the test, past
- * its own release calls). Tests keep their objects in static storage.
- */
-static struct catalog *held_cat[8];
-static size_t nheld_cat;
-
-/* catalog_init, and release it at teardown. */
-static void cat_init(struct catalog *c)
-{
-	size_t i;
-
-	catalog_init(c);
-	for (i = 0; i < nheld_cat; i++)
-		if (held_cat[i] == c)
-			return;
-	ck_assert_uint_lt(nheld_cat, 8);
-	held_cat[nheld_cat++] = c;
-}
-
-static void teardown(void)
-{
-	size_t i;
-
-	for (i = 0; i < nheld_cat; i++)
-		catalog_release(held_cat[i]);
-	nheld_cat = 0;
-}
-
 /* The header of a minimal gateways table: only the required columns. */
 #define GW_HEAD "id,plan,name,deployment,source,as_of\n"
 #define TIER_HEAD "id,plan,from,to,usd,per,round,source,as_of\n"
-
-static void load_builtin(struct catalog *c)
-{
-	cat_init(c);
-	err_clear(&err);
-	ck_assert_msg(catalog_load_builtin(c, &err) == LLMTCO_OK, "built-in: %s:%d:%d: %s",
-		      err.file ? err.file : "-", err.line, err.col, err.msg);
-}
 
 static int load(struct catalog *c, const char *name, const char *csv)
 {
@@ -850,8 +813,8 @@ Suite *make_pricing_suite(void)
 	TCase *core = tcase_create("core");
 	TCase *limits = tcase_create("limits");
 
-	tcase_add_checked_fixture(core, NULL, teardown);
-	tcase_add_checked_fixture(limits, NULL, teardown);
+	tcase_add_checked_fixture(core, NULL, fixture_teardown);
+	tcase_add_checked_fixture(limits, NULL, fixture_teardown);
 	tcase_add_test(core, builtin_has_every_required_id);
 	tcase_add_test(core, builtin_defaults);
 	tcase_add_test(core, builtin_gateway_fields);

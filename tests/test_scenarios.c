@@ -8,6 +8,7 @@
  * Every figure is worked out by hand from the pricing/data tables in a comment.
  */
 #include "suites.h"
+#include "fixture.h"
 #include "../pricing/catalog.h"
 #include "../scenarios/scenario.h"
 #include "../scenarios/tco.h"
@@ -20,82 +21,6 @@
 #define MONEY 0.005 /* to the cent */
 
 static struct llmtco_err err;
-
-/*
- * What a test holds, released by the checked teardown even when an
- * assertion fails (with CK_FORK=no a failure jumps out of the test, past
- * its own release calls). Tests keep their objects in static storage.
- */
-static struct catalog *held_cat[8];
-static size_t nheld_cat;
-static struct scenario *held_scn[8];
-static size_t nheld_scn;
-static struct comparison *held_cmp[8];
-static size_t nheld_cmp;
-
-/* catalog_init, and release it at teardown. */
-static void cat_init(struct catalog *c)
-{
-	size_t i;
-
-	catalog_init(c);
-	for (i = 0; i < nheld_cat; i++)
-		if (held_cat[i] == c)
-			return;
-	ck_assert_uint_lt(nheld_cat, 8);
-	held_cat[nheld_cat++] = c;
-}
-
-/* scenario_init, and release it at teardown. */
-static void scn_init(struct scenario *s)
-{
-	size_t i;
-
-	scenario_init(s);
-	for (i = 0; i < nheld_scn; i++)
-		if (held_scn[i] == s)
-			return;
-	ck_assert_uint_lt(nheld_scn, 8);
-	held_scn[nheld_scn++] = s;
-}
-
-/* Release a comparison at teardown. */
-static void hold_cmp(struct comparison *cmp)
-{
-	size_t i;
-
-	for (i = 0; i < nheld_cmp; i++)
-		if (held_cmp[i] == cmp)
-			return;
-	ck_assert_uint_lt(nheld_cmp, 8);
-	held_cmp[nheld_cmp++] = cmp;
-}
-
-static void teardown(void)
-{
-	size_t i;
-
-	for (i = 0; i < nheld_cmp; i++)
-		comparison_release(held_cmp[i]);
-	for (i = 0; i < nheld_scn; i++)
-		scenario_release(held_scn[i]);
-	for (i = 0; i < nheld_cat; i++)
-		catalog_release(held_cat[i]);
-	nheld_cmp = nheld_scn = nheld_cat = 0;
-}
-
-static void load_builtin(struct catalog *c)
-{
-	cat_init(c);
-	err_clear(&err);
-	ck_assert_msg(catalog_load_builtin(c, &err) == LLMTCO_OK, "built-in: %s", err.msg);
-}
-
-static void set(struct param *p, double v)
-{
-	p->set = 1;
-	p->r = range_fixed(v);
-}
 
 static int load_json(struct scenario *s, const char *text)
 {
@@ -1304,8 +1229,8 @@ Suite *make_scenarios_suite(void)
 	TCase *core = tcase_create("core");
 	TCase *limits = tcase_create("limits");
 
-	tcase_add_checked_fixture(core, NULL, teardown);
-	tcase_add_checked_fixture(limits, NULL, teardown);
+	tcase_add_checked_fixture(core, NULL, fixture_teardown);
+	tcase_add_checked_fixture(limits, NULL, fixture_teardown);
 	tcase_add_test(core, spend_5000_openrouter);
 	tcase_add_test(core, portkey_and_helicone_at_1m);
 	tcase_add_test(core, usage_fee_tiers);
