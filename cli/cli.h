@@ -11,6 +11,7 @@
 #include "../pricing/catalog.h"
 #include "../scenarios/scenario.h"
 #include "../scenarios/tco.h"
+#include "../scenarios/breakeven.h"
 
 /* Largest input file read whole (catalogs, scenarios): 64 MiB. */
 #define MAX_INPUT_BYTES (64u << 20)
@@ -46,7 +47,11 @@ void cli_report(const char *command, int status, const struct llmtco_err *err);
 /* Print the help of one command (from the option table). */
 void help_command(FILE *fp, const char *name);
 
+/* The variable of --in (default spend); LLMTCO_EUSAGE for a bad name. */
+int cli_variable(const struct cli_args *a, enum be_var *v, struct llmtco_err *err);
+
 int cmd_compare(int argc, char **argv);
+int cmd_breakeven(int argc, char **argv);
 int cmd_pricing(int argc, char **argv);
 
 #endif

@@ -28,6 +28,17 @@ static const struct command commands[] = {
 	  "assumptions said out loud. Options with no public price are listed as "
 	  "\"quote required\" and left out of the ranking until a contract price is "
 	  "given (--set ID.contract_usd=USD)." },
+	{ "breakeven", CMD_BREAKEVEN, cmd_breakeven, "llmtco breakeven [--between A,B] [--in VAR] [--max X] [OPTIONS]",
+	  "where two options' totals cross, in any variable",
+	  "Finds every value of one variable (spend, requests, tokens-per-day, "
+	  "maintenance hours or hourly rate) where two options' monthly totals "
+	  "cross, from 0 to --max, and says which is cheaper on each side. Costs "
+	  "step where instances are added, usage tiers begin and free quotas end, "
+	  "so there may be several crossings: all are found, exactly (closed form "
+	  "on each linear piece, bisection on curved ones, the steps taken from "
+	  "the catalog), never by sampling. Without --between, every self-hosted "
+	  "option is paired with every managed one. A plan limit ends the range "
+	  "where that plan stops." },
 	{ "pricing", CMD_PRICING, cmd_pricing,
 	  "llmtco pricing list | show ID... | validate [PATH] [OPTIONS]",
 	  "the price catalog: list, show, validate",

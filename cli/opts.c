@@ -9,7 +9,7 @@
 
 #define TEXT 1, 0 /* min > max: the argument is text, not a number */
 #define NONNEG 0, LLMTCO_MAX_AMOUNT
-#define ANYCMD (CMD_COMPARE | CMD_PRICING)
+#define ANYCMD (CMD_WORKLOAD | CMD_PRICING)
 
 const struct opt opt_table[] = {
 	{ "spend", 0, "USD", OPT_SPEND, CMD_WORKLOAD, NONNEG,
@@ -48,9 +48,30 @@ const struct opt opt_table[] = {
 	  "override a catalog field of one option (repeatable)" },
 	{ "period", 0, "day|month|year", OPT_PERIOD, CMD_WORKLOAD, TEXT,
 	  "rescale the printed figures (default month)" },
-	{ "format", 0, "table|csv|json|md", OPT_FORMAT, ANYCMD, TEXT,
+	{ "between", 0, "A,B", OPT_BETWEEN, CMD_BREAKEVEN, TEXT,
+	  "the two options (default: every self-hosted x managed pair)" },
+	{ "in", 0, "VAR", OPT_IN, CMD_BREAKEVEN | CMD_SWEEP, TEXT,
+	  "spend, requests, tokens-per-day, hours or rate (default spend)" },
+	{ "max", 0, "X", OPT_MAX, CMD_BREAKEVEN, NONNEG,
+	  "search from 0 to X (default: spend 100000, requests 1e8, tokens-per-day 1e10, hours 200, rate 500)" },
+	{ "from", 0, "X", OPT_FROM, CMD_SWEEP, NONNEG, "first value of the variable (default 0)" },
+	{ "to", 0, "X", OPT_TO, CMD_SWEEP, NONNEG,
+	  "last value (default: as breakeven's --max)" },
+	{ "steps", 0, "N", OPT_STEPS, CMD_SWEEP, 1, 100000,
+	  "intervals between --from and --to: N+1 rows (default 20)" },
+	{ "log", 0, NULL, OPT_LOG, CMD_SWEEP, TEXT,
+	  "a geometric grid (--from must be above 0)" },
+	{ "breakdown", 0, NULL, OPT_BREAKDOWN, CMD_SWEEP, TEXT,
+	  "a column per cost part of each option, not only totals" },
+	{ "plot", 0, "FILE", OPT_PLOT, CMD_COMPARE | CMD_SWEEP, TEXT,
+	  "also draw a chart to FILE with gnuplot" },
+	{ "plot-format", 0, "png|svg", OPT_PLOT_FORMAT, CMD_COMPARE | CMD_SWEEP | CMD_REPORT, TEXT,
+	  "image format of plots (default png)" },
+	{ "out", 0, "DIR", OPT_OUT, CMD_REPORT, TEXT, "the memo folder to write" },
+	{ "force", 0, NULL, OPT_FORCE, CMD_REPORT, TEXT, "replace DIR when it exists" },
+	{ "format", 0, "table|csv|json|md", OPT_FORMAT, ANYCMD & ~CMD_REPORT, TEXT,
 	  "output format (default table)" },
-	{ "output", 'o', "FILE", OPT_OUTPUT, ANYCMD, TEXT,
+	{ "output", 'o', "FILE", OPT_OUTPUT, ANYCMD & ~CMD_REPORT, TEXT,
 	  "write to FILE (atomically) instead of standard output" },
 	{ "help", 'h', NULL, OPT_HELP, ANYCMD, TEXT, "show this help" },
 	{ NULL, 0, NULL, 0, 0, 0, 0, NULL }
@@ -259,6 +280,55 @@ static int apply(struct cli_args *a, const struct opt *o, const char *val,
 		if (!*val)
 			return usage(err, "--output needs a file name%s%s", "", "");
 		a->output = val;
+		return LLMTCO_OK;
+	case OPT_BETWEEN:
+		if (!strchr(val, ',') || strchr(val, ',') == val || !strchr(val, ',')[1] ||
+		    strchr(strchr(val, ',') + 1, ','))
+			return usage(err, "--between must be A,B (two option ids), not \"%.60s\"%s",
+				     val, "");
+		a->between = val;
+		return LLMTCO_OK;
+	case OPT_IN:
+		a->in = val;
+		return LLMTCO_OK;
+	case OPT_MAX:
+		return num_arg(o, val, &a->max, err);
+	case OPT_FROM:
+		return num_arg(o, val, &a->from, err);
+	case OPT_TO:
+		return num_arg(o, val, &a->to, err);
+	case OPT_STEPS:
+		if (num_arg(o, val, &a->steps, err))
+			return LLMTCO_EUSAGE;
+		if (a->steps.r.value != floor(a->steps.r.value))
+			return usage(err, "--steps must be a whole number, not \"%.60s\"%s", val, "");
+		return LLMTCO_OK;
+	case OPT_LOG:
+		a->log = 1;
+		return LLMTCO_OK;
+	case OPT_BREAKDOWN:
+		a->breakdown = 1;
+		return LLMTCO_OK;
+	case OPT_PLOT:
+		if (!*val)
+			return usage(err, "--plot needs a file name%s%s", "", "");
+		a->plot = val;
+		return LLMTCO_OK;
+	case OPT_PLOT_FORMAT:
+		if (!strcmp(val, "png"))
+			a->plot_svg = 0;
+		else if (!strcmp(val, "svg"))
+			a->plot_svg = 1;
+		else
+			return usage(err, "--plot-format must be png or svg, not \"%.60s\"%s", val, "");
+		return LLMTCO_OK;
+	case OPT_OUT:
+		if (!*val)
+			return usage(err, "--out needs a folder name%s%s", "", "");
+		a->out = val;
+		return LLMTCO_OK;
+	case OPT_FORCE:
+		a->force = 1;
 		return LLMTCO_OK;
 	}
 	return LLMTCO_OK;

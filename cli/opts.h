@@ -12,18 +12,22 @@
 /* Commands, as bits, so an option can belong to several. */
 enum {
 	CMD_COMPARE = 1 << 0,
-	CMD_PRICING = 1 << 1
+	CMD_PRICING = 1 << 1,
+	CMD_BREAKEVEN = 1 << 2,
+	CMD_SWEEP = 1 << 3,
+	CMD_REPORT = 1 << 4
 };
 
 /* Flags that evaluate a workload (SPEC section 2, "common flags"). */
-#define CMD_WORKLOAD CMD_COMPARE
+#define CMD_WORKLOAD (CMD_COMPARE | CMD_BREAKEVEN | CMD_SWEEP | CMD_REPORT)
 
 enum opt_id {
 	OPT_HELP = 1, OPT_VERSION, OPT_SPEND, OPT_REQUESTS, OPT_TOKENS_PER_DAY,
 	OPT_USD_PER_MTOK, OPT_HOURS, OPT_SETUP_HOURS, OPT_RATE, OPT_INFRA,
 	OPT_ROUTING_SAVINGS, OPT_SCENARIO, OPT_PRICING, OPT_OPTIONS, OPT_REQUIRE,
 	OPT_MAX_LATENCY, OPT_SET, OPT_PERIOD, OPT_FORMAT, OPT_OUTPUT, OPT_PEAK,
-	OPT_HORIZON
+	OPT_HORIZON, OPT_BETWEEN, OPT_IN, OPT_MAX, OPT_FROM, OPT_TO, OPT_STEPS,
+	OPT_LOG, OPT_BREAKDOWN, OPT_PLOT, OPT_PLOT_FORMAT, OPT_OUT, OPT_FORCE
 };
 
 struct opt {
@@ -54,6 +58,17 @@ struct cli_args {
 	enum period period;
 	const char **rest;       /* positional arguments */
 	size_t nrest;
+	const char *between;     /* --between A,B (breakeven) */
+	const char *in;          /* --in VAR (breakeven, sweep) */
+	struct param max;        /* --max X (breakeven) */
+	struct param from, to;   /* --from, --to (sweep) */
+	struct param steps;      /* --steps N (sweep) */
+	int log;                 /* --log: geometric grid */
+	int breakdown;           /* --breakdown: per-part columns */
+	const char *plot;        /* --plot FILE */
+	int plot_svg;            /* --plot-format svg */
+	const char *out;         /* --out DIR (report) */
+	int force;               /* --force (report) */
 };
 
 /*

@@ -342,6 +342,8 @@ int tco_inputs_from(const struct catalog *c, const struct scenario *s,
 	in->items = s->items;
 	in->nitems = s->nitems;
 	if (cmp) {
+		cmp->in = *in;
+		cmp->w = in->w;
 		cmp->assumed = assumed;
 		cmp->tokens_per_day = s->tokens_per_day.r.value;
 		cmp->usd_per_mtok = s->usd_per_mtok.r.value;
@@ -402,9 +404,8 @@ const char *const scenario_features[] = {
 	"data-residency", "smart-routing", "self-hosted", "managed", "sla", NULL
 };
 
-/* Why an option cannot be ranked: 1 with `x` filled, or 0 when it can. */
-static int excluded(const struct option *o, const struct scenario *s,
-		    const struct workload *w, struct exclusion *x)
+int tco_excluded(const struct option *o, const struct scenario *s,
+		 const struct workload *w, int check_limit, struct exclusion *x)
 {
 	size_t i;
 
@@ -414,7 +415,7 @@ static int excluded(const struct option *o, const struct scenario *s,
 		return x->kind = EXCLUDE_ROUTER, 1;
 	if (o->quote_required && !o->contract_given)
 		return x->kind = EXCLUDE_QUOTE, 1;
-	if (w->requests > o->max_requests.value) {
+	if (check_limit && w->requests > o->max_requests.value) {
 		x->limit = o->max_requests.value;
 		return x->kind = EXCLUDE_PLAN_LIMIT, 1;
 	}
@@ -561,7 +562,7 @@ int tco_compare(const struct catalog *c, const struct scenario *s,
 
 		if (!selected[i])
 			continue;
-		if (excluded(o, s, &cmp->w, x)) {
+		if (tco_excluded(o, s, &cmp->w, 1, x)) {
 			x->option = i;
 			cmp->nexcluded++;
 			continue;

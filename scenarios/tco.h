@@ -94,6 +94,14 @@ struct exclusion {
 	const char *feature; /* EXCLUDE_REQUIREMENT: points into the scenario */
 };
 
+/*
+ * Why option `o` cannot be priced for scenario `s` at workload `w`: 1 with
+ * `x` filled (x->option is left to the caller), 0 when it can. The plan
+ * limit is checked only when `check_limit`.
+ */
+int tco_excluded(const struct option *o, const struct scenario *s,
+		 const struct workload *w, int check_limit, struct exclusion *x);
+
 /* The reason as a phrase, for humans (separators) or machines (none). */
 void tco_exclusion_text(const struct exclusion *x, int human, char *buf,
 			size_t size);
