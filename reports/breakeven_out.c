@@ -61,10 +61,53 @@ static void limit_text(const struct catalog *c, enum be_var v,
 		 fmt_count_as(lim, sizeof(lim), o->max_requests.value, human));
 }
 
-void breakeven_sentences(FILE *fp, const struct catalog *c, enum be_var v,
-			 const struct be_pair *p, const char *bullet)
+/* "above $10,000.00/month of API spend", "above 600,000 requests/month". */
+static void where_text(enum be_var v, double x, int human, char *buf, size_t size)
 {
-	char x[64], r[96];
+	char n[64];
+
+	if (v == BE_SPEND || v == BE_RATE)
+		fmt_usd_as(n, sizeof(n), x, human);
+	else
+		be_value_text(v, x, human, n, sizeof(n));
+	switch (v) {
+	case BE_SPEND:
+		snprintf(buf, size, "%s/month of API spend", n);
+		return;
+	case BE_REQUESTS:
+		snprintf(buf, size, "%s requests/month", n);
+		return;
+	case BE_TOKENS:
+		snprintf(buf, size, "%s tokens/day", n);
+		return;
+	case BE_HOURS:
+		snprintf(buf, size, "%s maintenance hours/month", n);
+		return;
+	case BE_RATE:
+		snprintf(buf, size, "an engineering rate of %s/hour", n);
+		return;
+	}
+}
+
+/* "self-hosting LiteLLM" for a self-hosted option, else its name. */
+static void option_phrase(const struct option *o, char *buf, size_t size)
+{
+	static const char tag[] = " (self-hosted)";
+	size_t n = strlen(o->name);
+
+	if (o->deployment != DEPLOY_SELF_HOSTED) {
+		snprintf(buf, size, "%s", o->name);
+		return;
+	}
+	if (n > sizeof(tag) - 1 && !strcmp(o->name + n - (sizeof(tag) - 1), tag))
+		n -= sizeof(tag) - 1;
+	snprintf(buf, size, "self-hosting %.*s", (int)n, o->name);
+}
+
+void breakeven_sentences(FILE *fp, const struct catalog *c, enum be_var v,
+			 const struct be_pair *p, int human, const char *bullet)
+{
+	char x[128], r[200], na[96], nb[96];
 	size_t i;
 
 	if (p->max <= 0) {
@@ -74,26 +117,27 @@ void breakeven_sentences(FILE *fp, const struct catalog *c, enum be_var v,
 		return;
 	}
 	if (!p->n) {
-		range_text(v, p->max, 1, r, sizeof(r));
+		char a1[96];
+		where_text(v, p->max, human, a1, sizeof(a1));
+		snprintf(r, sizeof(r), "at every point up to %s", a1);
 		if (p->tie)
-			fprintf(fp, "%s%s and %s cost the same %s of %s\n", bullet,
-				c->options[p->a].name, c->options[p->b].name, r, var_phrase[v]);
-		else
-			fprintf(fp, "%s%s is cheaper than %s throughout, %s of %s (%s)\n", bullet,
-				c->options[p->cheaper_at_0].name,
-				c->options[p->cheaper_at_0 == p->a ? p->b : p->a].name, r,
-				var_phrase[v], be_var_unit(v));
+			fprintf(fp, "%s%s and %s cost the same %s\n", bullet,
+				c->options[p->a].name, c->options[p->b].name, r);
+		else {
+			option_phrase(&c->options[p->cheaper_at_0], na, sizeof(na));
+			option_phrase(&c->options[p->cheaper_at_0 == p->a ? p->b : p->a], nb,
+				      sizeof(nb));
+			fprintf(fp, "%s%s is cheaper than %s %s\n", bullet, na, nb, r);
+		}
 		return;
 	}
 	for (i = 0; i < p->n; i++) {
 		const struct crossing *cr = &p->x[i];
-		const struct option *above = &c->options[cr->cheaper_above];
-		const struct option *below = &c->options[cr->cheaper_below];
-		be_value_text(v, cr->value, 1, x, sizeof(x));
-		fprintf(fp, "%s%s%s is cheaper than %s above %s of %s (%s)%s\n", bullet,
-			above->deployment == DEPLOY_SELF_HOSTED ? "self-hosting " : "",
-			above->name, below->name, x, var_phrase[v], be_var_unit(v),
-			cr->at_step ? ", where a price step falls" : "");
+		option_phrase(&c->options[cr->cheaper_above], na, sizeof(na));
+		option_phrase(&c->options[cr->cheaper_below], nb, sizeof(nb));
+		where_text(v, cr->value, human, x, sizeof(x));
+		fprintf(fp, "%s%s is cheaper than %s above %s%s\n", bullet, na, nb, x,
+			cr->at_step ? " (a price step)" : "");
 	}
 }
 
@@ -292,7 +336,7 @@ int breakeven_write(FILE *fp, const struct catalog *c,
 		grid_write_md(fp, &g);
 		fputc('\n', fp);
 		for (i = 0; i < n; i++)
-			breakeven_sentences(fp, c, v, &pairs[i], "- ");
+			breakeven_sentences(fp, c, v, &pairs[i], 0, "- ");
 	}
 	grid_release(&g);
 	return LLMTCO_OK;

@@ -21,12 +21,12 @@ int breakeven_write(FILE *fp, const struct catalog *c,
 		    const struct be_pair *pairs, size_t n, enum out_format fmt);
 
 /*
- * One pair in words: "self-hosting LiteLLM (self-hosted) is cheaper than
- * OpenRouter above $10,000.00 of API spend (USD/month)", one sentence per
- * crossing, or that one is cheaper throughout. Writes lines to `fp`
- * prefixed by `bullet`.
+ * One pair in words: "self-hosting LiteLLM is cheaper than OpenRouter above
+ * $10,000.00/month of API spend", one sentence per crossing, or that one is
+ * cheaper throughout. Thousands separators only when `human` (Markdown has
+ * none). Writes lines to `fp` prefixed by `bullet`.
  */
 void breakeven_sentences(FILE *fp, const struct catalog *c, enum be_var v,
-			 const struct be_pair *p, const char *bullet);
+			 const struct be_pair *p, int human, const char *bullet);
 
 #endif

@@ -396,6 +396,18 @@ static int priced(const struct catalog *c, const struct scenario *s,
 	return !tco_excluded(&c->options[i], s, w, 0, &x);
 }
 
+/* Drop the plans that cannot be priced, unless that leaves none. */
+static size_t keep_priced(const struct catalog *c, const struct scenario *s,
+			  const struct workload *w, size_t *idx, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (priced(c, s, w, idx[i]))
+			idx[k++] = idx[i];
+	return k ? k : n;
+}
+
 static int push_pair(size_t **pairs, size_t *n, size_t a, size_t b)
 {
 	size_t *p = realloc(*pairs, (*n + 1) * 2 * sizeof(*p));
@@ -438,6 +450,9 @@ int breakeven_pairs(const struct catalog *c, const struct scenario *s,
 				     na ? b_key : a_key);
 			goto out;
 		}
+		/* an id with several plans takes those that can be priced */
+		na = keep_priced(c, s, &in.w, ia, na);
+		nb = keep_priced(c, s, &in.w, ib, nb);
 		for (i = 0; i < na; i++)
 			for (j = 0; j < nb; j++) {
 				if (ia[i] == ib[j])
