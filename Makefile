@@ -53,7 +53,7 @@ OUT_SRC = reports/output.c reports/compare_out.c reports/pricing_out.c \
 CLI_SRC = cli/main.c cli/opts.c cli/files.c cli/cmd_compare.c cli/cmd_pricing.c \
 	  cli/cmd_breakeven.c
 TEST_SRC = tests/run_tests.c tests/fixture.c tests/test_common.c tests/test_pricing.c \
-	   tests/test_scenarios.c tests/test_reports.c
+	   tests/test_scenarios.c tests/test_reports.c tests/test_plot.c
 
 CATALOG_CSV = pricing/data/defaults.csv pricing/data/gateways.csv \
 	      pricing/data/infrastructure.csv pricing/data/models.csv \

@@ -19,4 +19,7 @@ Suite *make_scenarios_suite(void);
 /* reports/: number formats, grids, the compare writers. */
 Suite *make_reports_suite(void);
 
+/* reports/plot: line and stacked bar charts drawn by gnuplot. */
+Suite *make_plot_suite(void);
+
 #endif
