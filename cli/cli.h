@@ -52,6 +52,7 @@ int cli_variable(const struct cli_args *a, enum be_var *v, struct llmtco_err *er
 
 int cmd_compare(int argc, char **argv);
 int cmd_breakeven(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
 int cmd_pricing(int argc, char **argv);
 
 #endif

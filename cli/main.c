@@ -39,6 +39,15 @@ static const struct command commands[] = {
 	  "the catalog), never by sampling. Without --between, every self-hosted "
 	  "option is paired with every managed one. A plan limit ends the range "
 	  "where that plan stops." },
+	{ "sweep", CMD_SWEEP, cmd_sweep,
+	  "llmtco sweep [--in VAR] [--from X] [--to Y] [--steps N] [--log] [OPTIONS]",
+	  "cost of each option over a range of one variable (CSV, plot)",
+	  "Prices every option at N points (rows) of one variable from --from to "
+	  "--to, evenly spaced or, with --log, geometrically; one column per "
+	  "option's total, or per cost part with --breakdown. An option past its "
+	  "plan limit has an empty cell. The crossings between self-hosted and "
+	  "managed options in the range (from the breakeven solver) follow the "
+	  "table; --plot FILE draws the chart with every crossing marked." },
 	{ "pricing", CMD_PRICING, cmd_pricing,
 	  "llmtco pricing list | show ID... | validate [PATH] [OPTIONS]",
 	  "the price catalog: list, show, validate",

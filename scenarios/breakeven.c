@@ -361,7 +361,8 @@ int breakeven_pair(const struct catalog *c, const struct scenario *s,
 		free(sv.pts);
 		return sv.status;
 	}
-	qsort(sv.pts, sv.npts, sizeof(*sv.pts), dbl_cmp);
+	if (sv.npts)
+		qsort(sv.pts, sv.npts, sizeof(*sv.pts), dbl_cmp);
 	for (i = 0; i <= sv.npts && !sv.status; i++) {
 		double lo = i ? sv.pts[i - 1] : 0, hi = i < sv.npts ? sv.pts[i] : sv.xmax;
 		if (hi - lo <= 1e-12 * (fabs(hi) + 1))
@@ -372,6 +373,14 @@ int breakeven_pair(const struct catalog *c, const struct scenario *s,
 			out->tie = 0;
 	}
 	out->tie = !cur;
+	for (i = 0; i < out->n && !sv.status; i++) {
+		struct tco_inputs at;
+		struct cost_parts cp;
+		if (!(sv.status = tco_inputs_at(c, s, v, out->x[i].value, &at, NULL, err))) {
+			tco_option_cost(&c->options[out->x[i].cheaper_below], &at, &cp);
+			out->x[i].total = cp.total;
+		}
+	}
 	free(sv.pts);
 	if (sv.status)
 		be_pair_release(out);

@@ -50,6 +50,8 @@ struct crossing {
 	size_t cheaper_below;  /* option index (catalog) */
 	size_t cheaper_above;
 	int at_step;           /* 1: a price step, not a smooth crossing */
+	double total;          /* USD/month of the options there (of the one
+				  cheaper below, at a step) */
 };
 
 struct be_pair {

@@ -10,6 +10,8 @@
 #              expanded with  eval "set -- $(cat args)"  so quoting works.
 #              "$T" in it names the case's scratch directory (below).
 #   stdin      optional: fed to standard input (otherwise /dev/null).
+#   env        optional: NAME=VALUE lines exported to the program only
+#              (e.g. LLMTCO_GNUPLOT=/nonexistent to test a missing gnuplot).
 #   setup      optional: shell commands run (in the repository root, with $T
 #              set) before the program, e.g. to copy a fixture into "$T".
 #   after      optional: shell commands run after the program; what they print
@@ -126,6 +128,11 @@ for name in "$@"; do
 	fi
 	args=$(cat "$dir/args")
 	(
+		if [ -f "$dir/env" ]; then
+			set -a
+			. "./$dir/env"
+			set +a
+		fi
 		eval "set -- $args" || exit 98
 		exec ${LLMTCO_WRAP-} "$prog" "$@"
 	) <"$in" >"$dest" 2>"$err"
