@@ -49,9 +49,9 @@ LIB_SRC = common/common.c \
 	  reports/format.c
 # Writers and the command line: I/O lives here.
 OUT_SRC = reports/output.c reports/compare_out.c reports/pricing_out.c \
-	  reports/breakeven_out.c reports/sweep_out.c reports/plot.c
+	  reports/breakeven_out.c reports/sweep_out.c reports/plot.c reports/memo.c
 CLI_SRC = cli/main.c cli/opts.c cli/files.c cli/cmd_compare.c cli/cmd_pricing.c \
-	  cli/cmd_breakeven.c cli/cmd_sweep.c
+	  cli/cmd_breakeven.c cli/cmd_sweep.c cli/cmd_report.c
 TEST_SRC = tests/run_tests.c tests/fixture.c tests/test_common.c tests/test_pricing.c \
 	   tests/test_scenarios.c tests/test_reports.c tests/test_plot.c
 
@@ -106,6 +106,7 @@ test: $(PROG) $(RUNNER)
 	LLMTCO_WRAP="$(VALGRIND)" sh tests/cli/run.sh $(PROG)
 	sh tests/readme_test.sh $(PROG)
 	sh tests/man_test.sh $(PROG)
+	LLMTCO_WRAP="$(VALGRIND)" sh tests/report_test.sh $(PROG)
 
 # Rebuild everything when the flags change (git's GIT-CFLAGS).
 $(BUILD)/.flags: FORCE

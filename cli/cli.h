@@ -53,6 +53,7 @@ int cli_variable(const struct cli_args *a, enum be_var *v, struct llmtco_err *er
 int cmd_compare(int argc, char **argv);
 int cmd_breakeven(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_pricing(int argc, char **argv);
 
 #endif

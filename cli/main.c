@@ -48,6 +48,19 @@ static const struct command commands[] = {
 	  "plan limit has an empty cell. The crossings between self-hosted and "
 	  "managed options in the range (from the breakeven solver) follow the "
 	  "table; --plot FILE draws the chart with every crossing marked." },
+	{ "report", CMD_REPORT, cmd_report, "llmtco report --out DIR [--scenario FILE] [--force] [OPTIONS]",
+	  "write a memo folder: memo.md, CSV files, plots",
+	  "Writes the folder DIR: memo.md (the recommendation in one paragraph, "
+	  "the comparison table, where the answer flips in words, every "
+	  "assumption with its source, every price with its source and date, "
+	  "and the two charts), compare.csv, sweep.csv (every option's total "
+	  "from $0 to 4x today's API spend, at least $100,000), breakeven.csv, "
+	  "breakdown.png (each option's cost parts) and cost-vs-spend.png (the "
+	  "crossings marked). Everything is written to a temporary folder beside "
+	  "DIR and renamed into place at the end, so an interrupted run leaves no "
+	  "half-written DIR. An existing DIR is refused unless --force (which "
+	  "replaces a folder holding only files). gnuplot draws the charts; "
+	  "without it the report fails (exit 4) and writes nothing." },
 	{ "pricing", CMD_PRICING, cmd_pricing,
 	  "llmtco pricing list | show ID... | validate [PATH] [OPTIONS]",
 	  "the price catalog: list, show, validate",

@@ -377,6 +377,20 @@ static int write_json(FILE *fp, const struct catalog *c,
 	return LLMTCO_OK;
 }
 
+int compare_md_table(FILE *fp, const struct catalog *c,
+		     const struct comparison *cmp, enum period period)
+{
+	struct grid g;
+
+	if (compare_grid(&g, c, cmp, period_factor(period), 0, 0)) {
+		grid_release(&g);
+		return LLMTCO_EIO;
+	}
+	grid_write_md(fp, &g);
+	grid_release(&g);
+	return LLMTCO_OK;
+}
+
 int compare_write(FILE *fp, const struct catalog *c,
 		  const struct comparison *cmp, enum out_format fmt,
 		  enum period period, const char *name)

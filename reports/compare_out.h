@@ -17,4 +17,8 @@ int compare_write(FILE *fp, const struct catalog *c,
 		  const struct comparison *cmp, enum out_format fmt,
 		  enum period period, const char *name);
 
+/* Only the Markdown table of ranked options (the memo embeds it). */
+int compare_md_table(FILE *fp, const struct catalog *c,
+		     const struct comparison *cmp, enum period period);
+
 #endif

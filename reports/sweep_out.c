@@ -176,10 +176,11 @@ int sweep_plot(const struct catalog *c, const struct sweep *sw, const char *path
 	};
 	struct line_plot lp;
 	struct plot_series *series = calloc(sw->nopts + 1, sizeof(*series));
+	size_t nseries = 0;
 	double *y = malloc((sw->n * sw->nopts + 1) * sizeof(*y));
 	struct plot_mark *marks = NULL;
 	char (*names)[96] = calloc(sw->nopts + 1, sizeof(*names));
-	char (*labels)[200] = NULL;
+	char (*labels)[400] = NULL;
 	size_t i, k, nmarks = 0, total = 0;
 	int rc;
 
@@ -192,25 +193,48 @@ int sweep_plot(const struct catalog *c, const struct sweep *sw, const char *path
 		goto out;
 	}
 	for (k = 0; k < sw->nopts; k++) {
-		option_key(c, &c->options[sw->opts[k]], names[k], sizeof(names[k]));
-		series[k].name = names[k];
-		series[k].y = &y[k * sw->n];
-		for (i = 0; i < sw->n; i++)
-			y[k * sw->n + i] = sw->priced[i * sw->nopts + k]
+		size_t priced = 0;
+		for (i = 0; i < sw->n; i++) {
+			y[nseries * sw->n + i] = sw->priced[i * sw->nopts + k]
 				? sw->cost[i * sw->nopts + k].total : (double)NAN;
+			priced += sw->priced[i * sw->nopts + k];
+		}
+		if (priced < 2)
+			continue; /* a plan over its limit almost everywhere: no line */
+		option_key(c, &c->options[sw->opts[k]], names[nseries], sizeof(names[0]));
+		series[nseries].name = names[nseries];
+		series[nseries].y = &y[nseries * sw->n];
+		nseries++;
 	}
+	/*
+	 * One mark per point where options cross: options that tie cross the
+	 * same one there ("$52,090.91: litellm/oss, bifrost = openrouter").
+	 */
 	for (i = 0; i < sw->npairs; i++)
 		for (k = 0; k < sw->pairs[i].n; k++) {
 			const struct crossing *cr = &sw->pairs[i].x[k];
-			char a[96], b[96], x[64];
+			char a[96], b[96], x[64], tail[120];
+			size_t m;
 			option_key(c, &c->options[sw->pairs[i].a], a, sizeof(a));
 			option_key(c, &c->options[sw->pairs[i].b], b, sizeof(b));
-			snprintf(labels[nmarks], sizeof(labels[0]), "%s: %s = %s",
-				 be_value_text(sw->v, cr->value, 1, x, sizeof(x)), a, b);
-			marks[nmarks].x = cr->value;
-			marks[nmarks].y = cr->total;
-			marks[nmarks].label = labels[nmarks];
-			nmarks++;
+			snprintf(tail, sizeof(tail), " = %s", b);
+			for (m = 0; m < nmarks; m++)
+				if (money_round(marks[m].x) == money_round(cr->value) &&
+				    strlen(labels[m]) >= strlen(tail) &&
+				    !strcmp(labels[m] + strlen(labels[m]) - strlen(tail), tail))
+					break;
+			if (m == nmarks) {
+				snprintf(labels[m], sizeof(labels[0]), "%s: %s%s",
+					 be_value_text(sw->v, cr->value, 1, x, sizeof(x)), a, tail);
+				marks[m].x = cr->value;
+				marks[m].y = cr->total;
+				marks[m].label = labels[m];
+				nmarks++;
+			} else if (strlen(labels[m]) + strlen(a) + 3 < sizeof(labels[0])) {
+				/* insert ", a" before " = b" */
+				size_t cut = strlen(labels[m]) - strlen(tail);
+				snprintf(labels[m] + cut, sizeof(labels[0]) - cut, ", %s%s", a, tail);
+			}
 		}
 	memset(&lp, 0, sizeof(lp));
 	lp.title = "Monthly cost of each option";
@@ -222,7 +246,7 @@ int sweep_plot(const struct catalog *c, const struct sweep *sw, const char *path
 	lp.x = sw->x;
 	lp.n = sw->n;
 	lp.series = series;
-	lp.nseries = sw->nopts;
+	lp.nseries = nseries;
 	lp.marks = marks;
 	lp.nmarks = nmarks;
 	rc = plot_line(&lp, path, svg ? PLOT_SVG : PLOT_PNG, err);

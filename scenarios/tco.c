@@ -318,8 +318,10 @@ int tco_inputs_from(const struct catalog *c, const struct scenario *s,
 		in->hourly_rate = fact_value(c, "hourly_rate", 0.0);
 		assumed |= ASSUME_RATE_DEFAULT;
 	}
-	if (s->horizon_months.set)
+	if (s->horizon_months.set) {
 		in->horizon_months = s->horizon_months.r.value;
+		assumed |= ASSUME_HORIZON_GIVEN;
+	}
 	else
 		in->horizon_months = fact_value(c, "horizon_months", 12.0);
 	assumed |= ASSUME_HORIZON;
@@ -352,50 +354,103 @@ int tco_inputs_from(const struct catalog *c, const struct scenario *s,
 	return LLMTCO_OK;
 }
 
-size_t tco_assumptions(const struct catalog *c, const struct comparison *cmp,
-		       int human, char (*out)[ASSUMPTION_LEN], size_t max)
+/* "source: X, as_of" of a catalog default, or `other` when it has none. */
+static void fact_source(const struct catalog *c, const char *key, const char *other,
+			char *buf, size_t size)
+{
+	const struct fact *f = catalog_fact(c, key);
+
+	if (f)
+		snprintf(buf, size, "source: %.200s, %s", f->source, f->as_of);
+	else
+		snprintf(buf, size, "source: %s", other);
+}
+
+/* The sentences, with their sources appended when `sources`. */
+static size_t assumptions(const struct catalog *c, const struct comparison *cmp,
+			  int human, int sources, char (*out)[ASSUMPTION_LEN], size_t max)
 {
 	const struct fact *rate = catalog_fact(c, "hourly_rate");
-	char a[64], b[64], d[64];
+	char a[64], b[64], d[64], src[ASSUMPTION_LEN];
 	size_t n = 0;
 
-#define SAY(...) do { if (n < max) snprintf(out[n++], sizeof(out[0]), __VA_ARGS__); } while (0)
-	if (cmp->assumed & ASSUME_SPEND_FROM_TOKENS)
+#define SAY(...) do { if (n < max) { \
+		snprintf(out[n], sizeof(out[0]), __VA_ARGS__); \
+		if (sources) { \
+			size_t len_ = strlen(out[n]); \
+			snprintf(out[n] + len_, sizeof(out[0]) - len_, "; %s", src); \
+		} \
+		n++; } } while (0)
+	if (cmp->assumed & ASSUME_SPEND_FROM_TOKENS) {
+		snprintf(src, sizeof(src), "source: the scenario's tokens per day and price per 1M tokens");
 		SAY("API spend %s/month from %s tokens/day at $%s per 1M tokens over 365/12 days",
 		    fmt_usd_as(a, sizeof(a), cmp->w.api_spend, human),
 		    fmt_count_as(b, sizeof(b), cmp->tokens_per_day, human),
 		    fmt_number(d, sizeof(d), cmp->usd_per_mtok));
+	}
+	fact_source(c, "usd_per_request", "SPEC.md section 1", src, sizeof(src));
 	if (cmp->assumed & ASSUME_REQUESTS_FROM_SPEND)
 		SAY("%s requests/month assumed from the spend at $%s per request "
 		    "(seed figure: 1M requests per $5k); give --requests to change it",
 		    fmt_count_as(a, sizeof(a), cmp->w.requests, human),
 		    fmt_number(b, sizeof(b), cmp->usd_per_request));
-	if (cmp->assumed & ASSUME_SPEND_FROM_MIX)
-		SAY("API spend %s/month priced from the model mix at list prices",
-		    fmt_usd_as(a, sizeof(a), cmp->w.api_spend, human));
 	if (cmp->assumed & ASSUME_SPEND_FROM_REQUESTS)
 		SAY("API spend %s/month assumed from the requests at $%s per request "
 		    "(seed figure); give --spend to change it",
 		    fmt_usd_as(a, sizeof(a), cmp->w.api_spend, human),
 		    fmt_number(b, sizeof(b), cmp->usd_per_request));
+	if (cmp->assumed & ASSUME_SPEND_FROM_MIX) {
+		snprintf(src, sizeof(src), "source: the model prices of the catalog (models.csv)");
+		SAY("API spend %s/month priced from the model mix at list prices",
+		    fmt_usd_as(a, sizeof(a), cmp->w.api_spend, human));
+	}
+	fact_source(c, "peak_to_average", "SPEC.md section 1", src, sizeof(src));
 	if (cmp->assumed & ASSUME_PEAK_DEFAULT)
 		SAY("peak traffic %gx the monthly average (default)", cmp->w.peak_to_average);
-	if ((cmp->assumed & ASSUME_RATE_DEFAULT) && rate)
-		SAY("engineering at %s/hour (catalog default, range %s-%s; %.100s, %s)",
-		    fmt_usd_as(a, sizeof(a), rate->v.value, human),
-		    fmt_usd_as(b, sizeof(b), rate->v.low, human),
-		    fmt_usd_as(d, sizeof(d), rate->v.high, human), rate->source, rate->as_of);
+	if ((cmp->assumed & ASSUME_RATE_DEFAULT) && rate) {
+		fact_source(c, "hourly_rate", "", src, sizeof(src));
+		if (sources)
+			SAY("engineering at %s/hour (catalog default, range %s-%s)",
+			    fmt_usd_as(a, sizeof(a), rate->v.value, human),
+			    fmt_usd_as(b, sizeof(b), rate->v.low, human),
+			    fmt_usd_as(d, sizeof(d), rate->v.high, human));
+		else
+			SAY("engineering at %s/hour (catalog default, range %s-%s; %.100s, %s)",
+			    fmt_usd_as(a, sizeof(a), rate->v.value, human),
+			    fmt_usd_as(b, sizeof(b), rate->v.low, human),
+			    fmt_usd_as(d, sizeof(d), rate->v.high, human), rate->source,
+			    rate->as_of);
+	}
+	if (cmp->assumed & ASSUME_HORIZON_GIVEN)
+		snprintf(src, sizeof(src), "source: the scenario's horizon");
+	else
+		fact_source(c, "horizon_months", "SPEC.md section 1", src, sizeof(src));
 	if (cmp->assumed & ASSUME_HORIZON)
 		SAY("one-time setup hours amortized over %g months; a month is 365/12 days",
 		    cmp->in.horizon_months);
+	snprintf(src, sizeof(src), "source: the per-model prices of the catalog (llmtco pricing show ID)");
 	if (cmp->assumed & ASSUME_MODELS)
 		SAY("per-model fees for %g model%s (%s)", cmp->w.models,
 		    cmp->w.models == 1 ? "" : "s",
 		    cmp->w.models == 1 ? "no workload.mix given" : "the models of workload.mix");
+	snprintf(src, sizeof(src), "source: llmtco's rule (SPEC.md section 1): vendor savings "
+		 "claims (PRICING-FACTS.md) are not counted unless given");
 	if (cmp->assumed & ASSUME_NO_ROUTING)
 		SAY("routing savings 0%% (vendor claims are not counted; give --routing-savings)");
 #undef SAY
 	return n;
+}
+
+size_t tco_assumptions(const struct catalog *c, const struct comparison *cmp,
+		       int human, char (*out)[ASSUMPTION_LEN], size_t max)
+{
+	return assumptions(c, cmp, human, 0, out, max);
+}
+
+size_t tco_assumptions_sourced(const struct catalog *c, const struct comparison *cmp,
+			       int human, char (*out)[ASSUMPTION_LEN], size_t max)
+{
+	return assumptions(c, cmp, human, 1, out, max);
 }
 
 /* ---- comparison ---- */

@@ -116,11 +116,12 @@ enum assumption {
 	ASSUME_RATE_DEFAULT = 1 << 5,
 	ASSUME_NO_ROUTING = 1 << 6,
 	ASSUME_HORIZON = 1 << 7,             /* always: setup amortized */
-	ASSUME_MODELS = 1 << 8               /* per-model fees at the model count */
+	ASSUME_MODELS = 1 << 8,              /* per-model fees at the model count */
+	ASSUME_HORIZON_GIVEN = 1 << 9        /* the horizon came from the user */
 };
 
 #define MAX_ASSUMPTIONS 12
-#define ASSUMPTION_LEN 400
+#define ASSUMPTION_LEN 640
 
 struct comparison {
 	struct workload w;
@@ -141,6 +142,10 @@ struct comparison {
  */
 size_t tco_assumptions(const struct catalog *c, const struct comparison *cmp,
 		       int human, char (*out)[ASSUMPTION_LEN], size_t max);
+
+/* The same, each ending with "; source: ..." (for the memo). */
+size_t tco_assumptions_sourced(const struct catalog *c, const struct comparison *cmp,
+			       int human, char (*out)[ASSUMPTION_LEN], size_t max);
 
 /*
  * Apply a scenario's overrides to a catalog (in order); `c` is modified.

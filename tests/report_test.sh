@@ -1,0 +1,134 @@
+#!/bin/sh
+# report_test.sh - `llmtco report` writes a whole memo folder or nothing.
+#
+#   sh tests/report_test.sh build/llmtco
+#
+# Checks: the folder's files; memo.md's comparison table is, row for row,
+# the one `compare --format md` prints for the same scenario; every
+# assumption names a source; the charts are PNG images of at least 640x400;
+# an existing folder is refused without --force and replaced with it; a
+# missing gnuplot leaves nothing; SIGKILL in the middle of a run leaves no
+# memo folder. Ends with "N passed, N failed"; exits 1 on any failure.
+
+if [ $# -ne 1 ]; then
+	echo "usage: sh tests/report_test.sh PROGRAM" >&2
+	exit 2
+fi
+prog=$1
+case $prog in
+/*) ;;
+*) prog=$(pwd)/$prog ;;
+esac
+wrap=${LLMTCO_WRAP:-}
+root=$(cd "$(dirname "$0")/.." && pwd) || exit 2
+cd "$root" || exit 2
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/llmtco-report.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 2' HUP INT TERM
+
+passed=0
+failed=0
+check() { # check NAME CONDITION-EXIT-STATUS
+	if [ "$2" -eq 0 ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL $1"
+	fi
+}
+
+# a PNG file: signature, then IHDR width and height (big-endian) >= 640x400
+png_ok() {
+	sig=$(od -An -tx1 -N8 "$1" | tr -d ' \n')
+	[ "$sig" = 89504e470d0a1a0a ] || return 1
+	w=$(od -An -tu1 -j16 -N4 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
+	h=$(od -An -tu1 -j20 -N4 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
+	[ "$w" -ge 640 ] && [ "$h" -ge 400 ]
+}
+
+scn=scenarios/examples/mid-size.json
+memo=$tmp/memo
+
+$wrap "$prog" report --scenario $scn --out "$memo" >"$tmp/out" 2>"$tmp/err"
+check "report exits 0 ($(cat "$tmp/err"))" $?
+for f in memo.md compare.csv sweep.csv breakeven.csv breakdown.png cost-vs-spend.png; do
+	[ -s "$memo/$f" ]
+	check "report writes $f" $?
+done
+[ "$(ls -A "$tmp" | grep -c '^\.memo\.')" -eq 0 ]
+check "no temporary folder is left beside the memo" $?
+png_ok "$memo/breakdown.png"
+check "breakdown.png is a PNG of at least 640x400" $?
+png_ok "$memo/cost-vs-spend.png"
+check "cost-vs-spend.png is a PNG of at least 640x400" $?
+
+# memo.md's figures are compare's: every table row of compare's Markdown
+"$prog" compare --scenario $scn --format md >"$tmp/compare.md"
+rows=$(grep -c '^| [0-9]' "$tmp/compare.md")
+[ "$rows" -gt 5 ]
+check "compare prints a table ($rows rows)" $?
+grep '^| [0-9]' "$tmp/compare.md" >"$tmp/rows"
+missing=0
+while IFS= read -r line; do
+	grep -qxF "$line" "$memo/memo.md" || { missing=1; echo "  not in memo.md: $line"; }
+done <"$tmp/rows"
+check "memo.md holds compare's table, row for row" $missing
+# and the cheapest total is the one the recommendation names
+best=$(sed -n 's/^| 1 | \([^ ]*\) .* | \([0-9.]*\) |$/\1 \2/p' "$tmp/compare.md")
+set -- $best
+grep -q "($1) at \$$2/month" "$memo/memo.md"
+check "the recommendation names $1 at \$$2/month" $?
+
+# every assumption line names a source
+sed -n '/^## Assumptions/,/^## /p' "$memo/memo.md" | grep '^- ' >"$tmp/assume"
+[ -s "$tmp/assume" ] && ! grep -v 'source: ' "$tmp/assume"
+check "every assumption names a source" $?
+# and every price line has a source and a date
+sed -n '/^## Prices/,$p' "$memo/memo.md" | grep '^- ' >"$tmp/prices"
+[ -s "$tmp/prices" ] && ! grep -vE 'source: .*[0-9]{4}-[0-9]{2}-[0-9]{2}' "$tmp/prices"
+check "every price names a source and a date" $?
+
+# an existing folder: refused, then replaced with --force
+"$prog" report --scenario $scn --out "$memo" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q 'exists: give --force' "$tmp/err"
+check "an existing folder is refused (exit 2)" $?
+echo stale >"$memo/stale.txt"
+"$prog" report --scenario $scn --out "$memo" --force >/dev/null 2>&1 &&
+	[ ! -e "$memo/stale.txt" ] && [ -s "$memo/memo.md" ]
+check "--force replaces the folder" $?
+mkdir "$memo/sub"
+"$prog" report --scenario $scn --out "$memo" --force >/dev/null 2>&1
+[ $? -eq 2 ] && [ -d "$memo/sub" ]
+check "--force refuses a folder holding folders" $?
+
+# no gnuplot: exit 4 and nothing written
+LLMTCO_GNUPLOT=llmtco-no-such-gnuplot "$prog" report --scenario $scn --out "$tmp/nognu" \
+	>/dev/null 2>"$tmp/err"
+[ $? -eq 4 ] && [ ! -e "$tmp/nognu" ] && [ "$(ls -A "$tmp" | grep -c '^\.nognu\.')" -eq 0 ]
+check "without gnuplot: exit 4, no folder, no temporary folder" $?
+
+# SIGKILL in the middle: a gnuplot that takes its time, killed while it draws
+cat >"$tmp/slow-gnuplot" <<'SLOW'
+#!/bin/sh
+touch "$LLMTCO_TEST_STARTED"
+sleep 5
+exec gnuplot "$@"
+SLOW
+chmod +x "$tmp/slow-gnuplot"
+LLMTCO_TEST_STARTED=$tmp/started LLMTCO_GNUPLOT=$tmp/slow-gnuplot \
+	"$prog" report --scenario $scn --out "$tmp/killed" >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ ! -e "$tmp/started" ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+[ -e "$tmp/started" ]
+check "the report reached its charts before the kill" $?
+kill -KILL $pid 2>/dev/null
+wait $pid 2>/dev/null
+[ ! -e "$tmp/killed" ]
+check "SIGKILL mid-run leaves no memo folder" $?
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
