@@ -3,7 +3,8 @@
  * forms, every error at its file:line:col) and the cost model of SPEC
  * section 1 on the built-in catalog: fees, markups, subscriptions, tiers,
  * instances, infrastructure, engineering, routing savings, exclusions,
- * overrides and ranking.
+ * overrides and ranking; the breakeven solver (every crossing, at steps,
+ * on curves, plan limits, ties) and the sweep.
  *
  * Every figure is worked out by hand from the pricing/data tables in a comment.
  */
@@ -12,6 +13,8 @@
 #include "../pricing/catalog.h"
 #include "../scenarios/scenario.h"
 #include "../scenarios/tco.h"
+#include "../scenarios/breakeven.h"
+#include "../scenarios/sweep.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -1223,11 +1226,668 @@ START_TEST(cost_edges)
 }
 END_TEST
 
+/* ---- breakeven: crossings in one variable (SPEC section 1, "Breakeven") ----
+ *
+ * Catalog figures used below (midpoints of the pricing/data ranges):
+ * hourly rate (100+150)/2 = 125; litellm items compute 125 (per instance),
+ * database 60, cache 32.5, load balancer 37.5, monitoring 110, networking
+ * 10 = 375 with one instance; bifrost 125 + 37.5 + 110 + 10 = 282.50;
+ * self-hosted maintenance (2+35)/2 = 18.5 h/month, setup (28+160)/2 = 94 h
+ * over 12 months. OpenRouter 5.5% (minimum 0.80), no engineering.
+ */
+
+#define REL 1e-6 /* crossing values: relative */
+
+/* be_pairs and sweeps a test holds, released by be_teardown even when an
+ * assertion jumps out of the test (CK_FORK=no). Keep them in static storage. */
+#define MAX_HELD_BE 8
+static struct be_pair *held_pair[MAX_HELD_BE];
+static size_t nheld_pair;
+static struct sweep *held_sweep[MAX_HELD_BE];
+static size_t nheld_sweep;
+
+static void hold_pair(struct be_pair *p)
+{
+	size_t i;
+
+	for (i = 0; i < nheld_pair; i++)
+		if (held_pair[i] == p)
+			return;
+	ck_assert_uint_lt(nheld_pair, MAX_HELD_BE);
+	held_pair[nheld_pair++] = p;
+}
+
+static void hold_sweep(struct sweep *sw)
+{
+	size_t i;
+
+	for (i = 0; i < nheld_sweep; i++)
+		if (held_sweep[i] == sw)
+			return;
+	ck_assert_uint_lt(nheld_sweep, MAX_HELD_BE);
+	held_sweep[nheld_sweep++] = sw;
+}
+
+static void be_teardown(void)
+{
+	size_t i;
+
+	for (i = 0; i < nheld_pair; i++)
+		be_pair_release(held_pair[i]);
+	for (i = 0; i < nheld_sweep; i++)
+		sweep_release(held_sweep[i]);
+	nheld_pair = nheld_sweep = 0;
+}
+
+/* The catalog index of option `key` (exactly one). */
+static size_t ix(const struct catalog *c, const char *key)
+{
+	return (size_t)(opt(c, key) - c->options);
+}
+
+/* `target.field = v` through tco_apply_overrides, as --set gives it. */
+static void override(struct catalog *c, const char *target, const char *field, double v)
+{
+	struct scenario t; /* holds only the override: nothing to release */
+	struct override ov;
+
+	scenario_init(&t);
+	memset(&ov, 0, sizeof(ov));
+	ov.target = (char *)target;
+	ov.field = (char *)field;
+	ov.num = range_fixed(v);
+	t.overrides = &ov;
+	t.noverrides = 1;
+	err_clear(&err);
+	ck_assert_msg(tco_apply_overrides(c, &t, &err) == LLMTCO_OK, "--set %s.%s: %s",
+		      target, field, err.msg);
+}
+
+/* breakeven_pair of `a` and `b` on [0, max]; it must succeed. */
+static void solve(const struct catalog *c, const struct scenario *s, enum be_var v,
+		  const char *a, const char *b, double max, struct be_pair *out)
+{
+	hold_pair(out);
+	err_clear(&err);
+	ck_assert_msg(breakeven_pair(c, s, v, ix(c, a), ix(c, b), max, out, &err) == LLMTCO_OK,
+		      "breakeven %s,%s: %s", a, b, err.msg);
+}
+
+/* Crossing k of p is at `value` (within `tol`), `below` cheaper below. */
+static void crossing_is(const struct catalog *c, const struct be_pair *p, size_t k,
+			double value, double tol, const char *below, const char *above,
+			int at_step)
+{
+	const struct crossing *x;
+
+	ck_assert_msg(k < p->n, "crossing %zu of %zu", k, p->n);
+	x = &p->x[k];
+	ck_assert_msg(fabs(x->value - value) <= tol, "crossing %zu at %.9g, want %.9g",
+		      k, x->value, value);
+	ck_assert_msg(x->cheaper_below == ix(c, below), "crossing %zu: %s/%s cheaper below, want %s",
+		      k, c->options[x->cheaper_below].id, c->options[x->cheaper_below].plan, below);
+	ck_assert_msg(x->cheaper_above == ix(c, above), "crossing %zu: %s/%s cheaper above, want %s",
+		      k, c->options[x->cheaper_above].id, c->options[x->cheaper_above].plan, above);
+	ck_assert_msg(x->at_step == at_step, "crossing %zu at %.9g: at_step %d, want %d",
+		      k, x->value, x->at_step, at_step);
+}
+
+START_TEST(breakeven_analytic_5000)
+{
+	static struct catalog c;
+	static struct scenario s;
+	static struct be_pair p;
+
+	load_builtin(&c);
+	scn_init(&s);
+	set(&s.infra_monthly, 300);
+	set(&s.maintenance_hours, 0);
+	set(&s.setup_hours, 0);
+	override(&c, "openrouter", "fee_pct", 6);
+	/* litellm = S + 300 (no engineering); openrouter = S + max(0.06 S, 0.80)
+	 * for S > 0 (0 at S = 0). 0.06 S = 300 -> S = 5,000.00 exactly.
+	 * The 0.80 minimum steps at 0.80 / 0.06 = 13.33: litellm is 299.20
+	 * dearer on both sides of it, so no crossing there. */
+	solve(&c, &s, BE_SPEND, "litellm/oss", "openrouter", 100000, &p);
+	ck_assert_uint_eq(p.n, 1);
+	crossing_is(&c, &p, 0, 5000.00, MONEY, "openrouter", "litellm/oss", 0);
+	/* both cost 5,300.00 there */
+	ck_assert_double_eq_tol(p.x[0].total, 5300.00, MONEY);
+	ck_assert_uint_eq(p.cheaper_at_0, ix(&c, "openrouter"));
+	ck_assert_uint_eq(p.cheaper_at_max, ix(&c, "litellm/oss"));
+	ck_assert_int_eq(p.tie, 0);
+	ck_assert_int_eq(p.limited, 0);
+	ck_assert_double_eq_tol(p.max, 100000, 1e-9);
+	ck_assert_uint_eq(p.a, ix(&c, "litellm/oss"));
+	ck_assert_uint_eq(p.b, ix(&c, "openrouter"));
+
+	/* the pair the other way round: the same crossing, same sides */
+	be_pair_release(&p);
+	solve(&c, &s, BE_SPEND, "openrouter", "litellm/oss", 100000, &p);
+	ck_assert_uint_eq(p.n, 1);
+	crossing_is(&c, &p, 0, 5000.00, MONEY, "openrouter", "litellm/oss", 0);
+
+	/* a range that ends before the crossing: none */
+	be_pair_release(&p);
+	solve(&c, &s, BE_SPEND, "litellm/oss", "openrouter", 4999, &p);
+	ck_assert_uint_eq(p.n, 0);
+	ck_assert_uint_eq(p.cheaper_at_max, ix(&c, "openrouter"));
+	be_pair_release(&p);
+}
+END_TEST
+
+START_TEST(breakeven_instance_steps)
+{
+	static struct catalog c;
+	static struct scenario s;
+	static struct be_pair p;
+	/* after 3.2M: d(4M-) = 1600 - 2000 < 0; d(4M+) = 2000 - 2000 = 0; then < 0 */
+	static const double at[7] = { 8e5, 1e6, 1.6e6, 2e6, 2.4e6, 3e6, 3.2e6 };
+	static const double total[7] = { 4400, 5400, 8800, 10800, 13200, 16200, 17600 };
+	size_t k;
+
+	load_builtin(&c);
+	scn_init(&s);
+	set(&s.peak_to_average, 2.628);
+	set(&s.maintenance_hours, 0);
+	set(&s.setup_hours, 0);
+	s.items = calloc(1, sizeof(*s.items));
+	ck_assert_ptr_nonnull(s.items);
+	s.nitems = 1;
+	strcpy(s.items[0].name, "compute");
+	set(&s.items[0].usd, 400);
+	override(&c, "litellm/oss", "rps_per_instance", 1);
+	override(&c, "openrouter", "fee_pct", 10);
+	/* peak RPS = R / (730 x 3600) x 2.628 = R / 1e6; instances = max(1,
+	 * ceil(R / 1e6)). Spend = 0.005 R (seed figure), so
+	 *   openrouter = 0.005 R + 0.10 x 0.005 R = api + 0.0005 R
+	 *   litellm    = 0.005 R + 400 x instances
+	 * d = litellm - openrouter = 400 n - 0.0005 R:
+	 *   n=1 (0, 1M]:  400 - 0.0005 R = 0 at   800,000 (smooth)
+	 *   at 1M: -100 -> +300 (step, litellm cheaper below)
+	 *   n=2 (1M, 2M]: 800 - 0.0005 R = 0 at 1,600,000
+	 *   at 2M: -200 -> +200 (step)
+	 *   n=3 (2M, 3M]: 1200 - 0.0005 R = 0 at 2,400,000
+	 *   at 3M: -300 -> +100 (step)
+	 *   n=4 (3M, 4M]: 1600 - 0.0005 R = 0 at 3,200,000
+	 *   at 4M: -400 -> 0 (equal to the cent: not a sign change); then < 0.
+	 * Totals of the one cheaper below: openrouter at 800k 4,000 + 400 =
+	 * 4,400; litellm at 1M 5,000 + 400 = 5,400; openrouter at 1.6M 8,000
+	 * + 800 = 8,800; litellm at 2M 10,000 + 800 = 10,800; 2.4M 12,000 +
+	 * 1,200 = 13,200; 3M 15,000 + 1,200 = 16,200; 3.2M 16,000 + 1,600 =
+	 * 17,600. The 0.80 fee minimum steps at R = 1,600: no crossing. */
+	solve(&c, &s, BE_REQUESTS, "litellm/oss", "openrouter", 5e6, &p);
+	ck_assert_uint_eq(p.n, 7);
+	for (k = 0; k < 7; k++) {
+		int step = k % 2 == 1;
+		crossing_is(&c, &p, k, at[k], at[k] * REL,
+			    step ? "litellm/oss" : "openrouter",
+			    step ? "openrouter" : "litellm/oss", step);
+		ck_assert_msg(fabs(p.x[k].total - total[k]) <= MONEY, "crossing %zu total %.4f, want %.2f",
+			      k, p.x[k].total, total[k]);
+	}
+	ck_assert_uint_eq(p.cheaper_at_0, ix(&c, "openrouter"));
+	ck_assert_uint_eq(p.cheaper_at_max, ix(&c, "litellm/oss"));
+	ck_assert_int_eq(p.tie, 0);
+	be_pair_release(&p);
+
+	/* on [0, 4.5M] the range ends in the equal-then-cheaper piece: still 7 */
+	solve(&c, &s, BE_REQUESTS, "litellm/oss", "openrouter", 4.5e6, &p);
+	ck_assert_uint_eq(p.n, 7);
+	be_pair_release(&p);
+}
+END_TEST
+
+START_TEST(breakeven_tier_steps)
+{
+	static struct catalog c;
+	static struct scenario s;
+	static struct be_pair p;
+
+	load_builtin(&c);
+	scn_init(&s);
+	set(&s.api_spend, 10000);
+	set(&s.infra_monthly, 100);
+	set(&s.maintenance_hours, 0);
+	set(&s.setup_hours, 0);
+	/* spend fixed: the api part cancels. litellm = 10,000 + 100;
+	 * portkey = 10,000 + 49 + 9 x b, b = started 100k blocks over 100k.
+	 * d = litellm - portkey = 51 - 9 b: b=5 (500k, 600k]: +6 (portkey
+	 * cheaper); b=6 (600k, 700k]: -3. One crossing, at the step 600,000;
+	 * portkey there: 10,000 + 49 + 45 = 10,094.00. */
+	solve(&c, &s, BE_REQUESTS, "litellm/oss", "portkey/production", 3e6, &p);
+	ck_assert_uint_eq(p.n, 1);
+	crossing_is(&c, &p, 0, 600000, 600000 * REL, "portkey/production", "litellm/oss", 1);
+	ck_assert_double_eq_tol(p.x[0].total, 10094.00, MONEY);
+	ck_assert_uint_eq(p.cheaper_at_0, ix(&c, "portkey/production"));
+	ck_assert_uint_eq(p.cheaper_at_max, ix(&c, "litellm/oss"));
+	/* 3,000,000 is the plan limit itself: not cut short */
+	ck_assert_int_eq(p.limited, 0);
+	ck_assert_double_eq_tol(p.max, 3e6, 1e-6);
+	be_pair_release(&p);
+
+	/* --max 4e6: Portkey Production stops at 3,000,000 logs */
+	solve(&c, &s, BE_REQUESTS, "litellm/oss", "portkey/production", 4e6, &p);
+	ck_assert_int_eq(p.limited, 1);
+	ck_assert_uint_eq(p.limited_by, ix(&c, "portkey/production"));
+	ck_assert_double_eq_tol(p.max, 3e6, 1e-6);
+	ck_assert_uint_eq(p.n, 1);
+	crossing_is(&c, &p, 0, 600000, 600000 * REL, "portkey/production", "litellm/oss", 1);
+	be_pair_release(&p);
+}
+END_TEST
+
+START_TEST(breakeven_byok_curve)
+{
+	static struct catalog c;
+	static struct scenario s;
+	static struct be_pair p;
+
+	load_builtin(&c);
+	scn_init(&s);
+	set(&s.api_spend, 10000);
+	override(&c, "vercel", "monthly_usd", 250);
+	/* spend fixed at 10,000; R requests. BYOK fee = 5% x 10,000 x
+	 * (R - 1e6) / R = 500 (1 - 1e6/R) for R > 1e6, 0 below.
+	 * vercel = 10,000 + 250. 500 (1 - 1e6/R) = 250 -> R = 2,000,000;
+	 * openrouter-byok cheaper below; both 10,250.00 there. */
+	solve(&c, &s, BE_REQUESTS, "openrouter-byok", "vercel", 1e7, &p);
+	ck_assert_uint_eq(p.n, 1);
+	crossing_is(&c, &p, 0, 2e6, 2e6 * REL, "openrouter-byok", "vercel", 0);
+	ck_assert_double_eq_tol(p.x[0].total, 10250.00, MONEY);
+	ck_assert_uint_eq(p.cheaper_at_0, ix(&c, "openrouter-byok"));
+	ck_assert_uint_eq(p.cheaper_at_max, ix(&c, "vercel"));
+	be_pair_release(&p);
+
+	/* the default range (1e8): the fee tends to 500, still one crossing */
+	solve(&c, &s, BE_REQUESTS, "vercel", "openrouter-byok", be_default_max(BE_REQUESTS), &p);
+	ck_assert_uint_eq(p.n, 1);
+	crossing_is(&c, &p, 0, 2e6, 2e6 * REL, "openrouter-byok", "vercel", 0);
+	be_pair_release(&p);
+}
+END_TEST
+
+START_TEST(breakeven_rate_linear)
+{
+	static struct catalog c;
+	static struct scenario s;
+	static struct be_pair p;
+	const double r = 817.5 / (18.5 + 94.0 / 12.0);
+
+	load_builtin(&c);
+	scn_init(&s);
+	set(&s.api_spend, 20000);
+	/* 20,000 / 0.005 = 4M requests: peak 4M / 2,628,000 x 3 = 4.57 RPS,
+	 * one bifrost instance: infrastructure 282.50.
+	 * bifrost    = 20,000 + 282.50 + rate x (18.5 + 94/12 = 26.3333)
+	 * openrouter = 20,000 x 1.055 = 21,100.00
+	 * 282.5 + 26.3333 r = 1,100 -> r = 817.5 x 3 / 79 = 31.044304 */
+	ck_assert_double_eq_tol(r, 31.0443038, 1e-6);
+	solve(&c, &s, BE_RATE, "bifrost", "openrouter", be_default_max(BE_RATE), &p);
+	ck_assert_uint_eq(p.n, 1);
+	crossing_is(&c, &p, 0, r, 1e-4, "bifrost", "openrouter", 0);
+	ck_assert_double_eq_tol(p.x[0].total, 21100.00, MONEY);
+	ck_assert_double_eq_tol(p.max, 500, 1e-9);
+	be_pair_release(&p);
+
+	/* in hours at rate 125: 282.5 + 125 (h + 94/12) = 1,100
+	 * -> h = 817.5 / 125 - 7.8333 = -1.29: bifrost dearer everywhere */
+	solve(&c, &s, BE_HOURS, "bifrost", "openrouter", be_default_max(BE_HOURS), &p);
+	ck_assert_uint_eq(p.n, 0);
+	ck_assert_uint_eq(p.cheaper_at_0, ix(&c, "openrouter"));
+	/* at rate 20: 282.5 + 20 (h + 7.8333) = 1,100 -> h = 33.0417 */
+	set(&s.hourly_rate, 20);
+	be_pair_release(&p);
+	solve(&c, &s, BE_HOURS, "bifrost", "openrouter", be_default_max(BE_HOURS), &p);
+	ck_assert_uint_eq(p.n, 1);
+	crossing_is(&c, &p, 0, 817.5 / 20 - 94.0 / 12, 1e-4, "bifrost", "openrouter", 0);
+	be_pair_release(&p);
+}
+END_TEST
+
+START_TEST(breakeven_none_and_tie)
+{
+	static struct catalog c;
+	static struct scenario s;
+	static struct be_pair p;
+
+	load_builtin(&c);
+	scn_init(&s);
+	/* clawrouters = S (no fee, routing savings 0 by default); litellm = S
+	 * + 375 + 125 x 26.3333 = S + 3,666.67 (one instance up to 20M
+	 * requests: 22.8 RPS): clawrouters cheaper everywhere */
+	solve(&c, &s, BE_SPEND, "clawrouters", "litellm/oss", be_default_max(BE_SPEND), &p);
+	ck_assert_uint_eq(p.n, 0);
+	ck_assert_int_eq(p.tie, 0);
+	ck_assert_uint_eq(p.cheaper_at_0, ix(&c, "clawrouters"));
+	ck_assert_uint_eq(p.cheaper_at_max, ix(&c, "clawrouters"));
+	be_pair_release(&p);
+
+	/* vercel and clawrouters both cost exactly the spend: a tie */
+	solve(&c, &s, BE_SPEND, "vercel", "clawrouters", 1e5, &p);
+	ck_assert_uint_eq(p.n, 0);
+	ck_assert_int_eq(p.tie, 1);
+	be_pair_release(&p);
+
+	/* vercel and cloudflare/byok cost exactly the spend up to 10M logs
+	 * (spend 50,000): a tie on [0, 50,000] */
+	solve(&c, &s, BE_SPEND, "vercel", "cloudflare/byok", 50000, &p);
+	ck_assert_uint_eq(p.n, 0);
+	ck_assert_int_eq(p.tie, 1);
+	be_pair_release(&p);
+	/* beyond, Cloudflare's Logpush costs 0.05 per 1M logs over 10M (at
+	 * 100,000: 10M x 0.05 / 1M = 0.50): equal, then vercel cheaper. Going
+	 * from equal to cheaper is not a sign change: no crossing, no tie. */
+	solve(&c, &s, BE_SPEND, "vercel", "cloudflare/byok", 1e5, &p);
+	ck_assert_uint_eq(p.n, 0);
+	ck_assert_int_eq(p.tie, 0);
+	ck_assert_uint_eq(p.cheaper_at_max, ix(&c, "vercel"));
+	be_pair_release(&p);
+
+	/* a range not above 0 */
+	hold_pair(&p);
+	ck_assert_int_eq(breakeven_pair(&c, &s, BE_SPEND, ix(&c, "vercel"),
+					ix(&c, "clawrouters"), 0, &p, &err), LLMTCO_EUSAGE);
+	ck_assert_uint_eq(p.n, 0);
+}
+END_TEST
+
+START_TEST(breakeven_pairs_default_and_between)
+{
+	static struct catalog c;
+	static struct scenario s;
+	static size_t *pairs;
+	size_t n = 99, i;
+	int rc;
+
+	load_builtin(&c);
+	scn_init(&s);
+	ck_assert_int_eq(strlist_add(&s.options, &s.noptions, "litellm/oss"), 0);
+	ck_assert_int_eq(strlist_add(&s.options, &s.noptions, "bifrost"), 0);
+	ck_assert_int_eq(strlist_add(&s.options, &s.noptions, "openrouter"), 0);
+	ck_assert_int_eq(strlist_add(&s.options, &s.noptions, "zenmux"), 0);
+	/* self-hosted {litellm/oss, bifrost} x managed {openrouter}: zenmux
+	 * needs a quote. Catalog order: litellm first. */
+	err_clear(&err);
+	rc = breakeven_pairs(&c, &s, BE_SPEND, NULL, NULL, &pairs, &n, &err);
+	{
+		size_t got[4] = { 0, 0, 0, 0 }, m = n;
+		for (i = 0; i < 4 && i < 2 * n; i++)
+			got[i] = pairs[i];
+		free(pairs);
+		pairs = NULL;
+		ck_assert_msg(rc == LLMTCO_OK, "pairs: %s", err.msg);
+		ck_assert_uint_eq(m, 2);
+		ck_assert_uint_eq(got[0], ix(&c, "litellm/oss"));
+		ck_assert_uint_eq(got[1], ix(&c, "openrouter"));
+		ck_assert_uint_eq(got[2], ix(&c, "bifrost"));
+		ck_assert_uint_eq(got[3], ix(&c, "openrouter"));
+	}
+
+	/* --between litellm/oss,portkey: developer and production, not the
+	 * quote-only enterprise plan */
+	err_clear(&err);
+	rc = breakeven_pairs(&c, &s, BE_SPEND, "litellm/oss", "portkey", &pairs, &n, &err);
+	{
+		size_t got[4] = { 0, 0, 0, 0 }, m = n;
+		for (i = 0; i < 4 && i < 2 * n; i++)
+			got[i] = pairs[i];
+		free(pairs);
+		pairs = NULL;
+		ck_assert_msg(rc == LLMTCO_OK, "--between: %s", err.msg);
+		ck_assert_uint_eq(m, 2);
+		ck_assert_uint_eq(got[0], ix(&c, "litellm/oss"));
+		ck_assert_uint_eq(got[1], ix(&c, "portkey/developer"));
+		ck_assert_uint_eq(got[2], ix(&c, "litellm/oss"));
+		ck_assert_uint_eq(got[3], ix(&c, "portkey/production"));
+	}
+
+	/* an unknown id */
+	err_clear(&err);
+	ck_assert_int_eq(breakeven_pairs(&c, &s, BE_SPEND, "litellm/oss", "nope", &pairs, &n, &err),
+			 LLMTCO_EUSAGE);
+	ck_assert_ptr_null(pairs);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_ptr_nonnull(strstr(err.msg, "\"nope\""));
+	ck_assert_int_eq(breakeven_pairs(&c, &s, BE_SPEND, "nope", "openrouter", &pairs, &n, &err),
+			 LLMTCO_EUSAGE);
+	ck_assert_ptr_null(pairs);
+
+	/* only managed options selected: nothing to pair */
+	scenario_release(&s);
+	scn_init(&s);
+	ck_assert_int_eq(strlist_add(&s.options, &s.noptions, "openrouter"), 0);
+	ck_assert_int_eq(strlist_add(&s.options, &s.noptions, "vercel"), 0);
+	ck_assert_int_eq(breakeven_pairs(&c, &s, BE_SPEND, NULL, NULL, &pairs, &n, &err),
+			 LLMTCO_EUSAGE);
+	ck_assert_ptr_null(pairs);
+	ck_assert_uint_eq(n, 0);
+}
+END_TEST
+
+START_TEST(breakeven_inputs_at)
+{
+	static struct catalog c;
+	static struct scenario s;
+	static struct comparison cmp;
+	struct tco_inputs in;
+	enum be_var v;
+
+	load_builtin(&c);
+	scn_init(&s);
+	err_clear(&err);
+	ck_assert_int_eq(tco_inputs_at(&c, &s, BE_TOKENS, 1e6, &in, NULL, &err), LLMTCO_EUSAGE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "usd-per-mtok"));
+	/* 1,000,000 tokens/day x 365/12 days x $12 / 1M tokens = 365.00;
+	 * requests from the seed figure: 365 / 0.005 = 73,000 */
+	set(&s.usd_per_mtok, 12);
+	err_clear(&err);
+	memset(&cmp, 0, sizeof(cmp));
+	ck_assert_int_eq(tco_inputs_at(&c, &s, BE_TOKENS, 1e6, &in, &cmp, &err), LLMTCO_OK);
+	ck_assert_double_eq_tol(in.w.api_spend, 365.00, MONEY);
+	ck_assert_double_eq_tol(in.w.requests, 73000, 1e-6);
+	ck_assert(cmp.assumed & ASSUME_SPEND_FROM_TOKENS);
+	/* the variable replaces a spend the scenario gives */
+	set(&s.api_spend, 5000);
+	ck_assert_int_eq(tco_inputs_at(&c, &s, BE_TOKENS, 1e6, &in, NULL, &err), LLMTCO_OK);
+	ck_assert_double_eq_tol(in.w.api_spend, 365.00, MONEY);
+	s.usd_per_mtok.set = 0;
+	ck_assert_int_eq(tco_inputs_at(&c, &s, BE_SPEND, 777, &in, NULL, &err), LLMTCO_OK);
+	ck_assert_double_eq_tol(in.w.api_spend, 777.00, MONEY);
+	ck_assert_int_eq(tco_inputs_at(&c, &s, BE_HOURS, 7, &in, NULL, &err), LLMTCO_OK);
+	ck_assert_int_eq(in.maintenance_set, 1);
+	ck_assert_double_eq_tol(in.maintenance_hours, 7, 1e-9);
+	ck_assert_int_eq(tco_inputs_at(&c, &s, BE_RATE, 90, &in, NULL, &err), LLMTCO_OK);
+	ck_assert_double_eq_tol(in.hourly_rate, 90, 1e-9);
+
+	ck_assert_int_eq(be_var_parse("tokens-per-day", &v), 0);
+	ck_assert_int_eq(v, BE_TOKENS);
+	ck_assert_int_eq(be_var_parse("volume", &v), -1);
+	ck_assert_str_eq(be_var_name(BE_RATE), "rate");
+	ck_assert_double_eq_tol(be_default_max(BE_SPEND), 1e5, 1e-9);
+}
+END_TEST
+
+/* ---- sweep: every option's cost over a grid ---- */
+
+/* The sweep's cost of option k at point i. */
+static const struct cost_parts *sw_cost(const struct sweep *sw, size_t i, size_t k)
+{
+	return &sw->cost[i * sw->nopts + k];
+}
+
+/* The pair (a, b) of a sweep, or NULL. */
+static const struct be_pair *sw_pair(const struct catalog *c, const struct sweep *sw,
+				     const char *a, const char *b)
+{
+	size_t i;
+
+	for (i = 0; i < sw->npairs; i++)
+		if (sw->pairs[i].a == ix(c, a) && sw->pairs[i].b == ix(c, b))
+			return &sw->pairs[i];
+	return NULL;
+}
+
+static void sweep_ok(const struct catalog *c, const struct scenario *s, enum be_var v,
+		     double from, double to, size_t n, int log, struct sweep *sw)
+{
+	hold_sweep(sw);
+	err_clear(&err);
+	ck_assert_msg(sweep_run(c, s, v, from, to, n, log, sw, &err) == LLMTCO_OK,
+		      "sweep: %s", err.msg);
+}
+
+START_TEST(sweep_matches_compare)
+{
+	static struct catalog c;
+	static struct scenario s;
+	static struct comparison cmp;
+	static struct sweep sw;
+	size_t i, k, pd = 0;
+
+	load_builtin(&c);
+	scn_init(&s);
+	sweep_ok(&c, &s, BE_SPEND, 0, 10000, 3, 0, &sw);
+	ck_assert_uint_eq(sw.n, 3);
+	ck_assert_int_eq(sw.v, BE_SPEND);
+	ck_assert_double_eq_tol(sw.x[0], 0, 1e-9);
+	ck_assert_double_eq_tol(sw.x[1], 5000, 1e-9);
+	ck_assert_double_eq_tol(sw.x[2], 10000, 1e-9);
+	ck_assert_uint_gt(sw.nopts, 0);
+	for (i = 0; i < sw.n; i++) {
+		/* --spend x[i]: every priced option costs what compare says */
+		set(&s.api_spend, sw.x[i]);
+		compare(&c, &s, &cmp);
+		for (k = 0; k < sw.nopts; k++) {
+			const struct option *o = &c.options[sw.opts[k]];
+			const struct tco_row *r = NULL;
+			size_t j;
+			for (j = 0; j < cmp.nrows; j++)
+				if (cmp.rows[j].option == sw.opts[k])
+					r = &cmp.rows[j];
+			if (!sw.priced[i * sw.nopts + k]) {
+				ck_assert_msg(r == NULL, "%s/%s at %g: unpriced but ranked",
+					      o->id, o->plan, sw.x[i]);
+				continue;
+			}
+			ck_assert_msg(r != NULL, "%s/%s at %g: priced but not ranked",
+				      o->id, o->plan, sw.x[i]);
+			ck_assert_msg(fabs(sw_cost(&sw, i, k)->total - r->cost.total) <= MONEY,
+				      "%s/%s at %g: sweep %.4f, compare %.4f", o->id, o->plan,
+				      sw.x[i], sw_cost(&sw, i, k)->total, r->cost.total);
+		}
+		/* every ranked row is in the sweep */
+		for (k = 0; k < cmp.nrows; k++) {
+			size_t j, found = 0;
+			for (j = 0; j < sw.nopts; j++)
+				found += sw.opts[j] == cmp.rows[k].option;
+			ck_assert_uint_eq(found, 1);
+		}
+		comparison_release(&cmp);
+	}
+	/* portkey/developer: 10,000 requests = spend 50; priced at 0, not at
+	 * 5,000 (1M requests) or 10,000 */
+	for (k = 0; k < sw.nopts; k++)
+		if (sw.opts[k] == ix(&c, "portkey/developer"))
+			pd = k + 1;
+	ck_assert_uint_gt(pd, 0);
+	ck_assert_int_eq(sw.priced[0 * sw.nopts + pd - 1], 1);
+	ck_assert_int_eq(sw.priced[1 * sw.nopts + pd - 1], 0);
+	ck_assert_int_eq(sw.priced[2 * sw.nopts + pd - 1], 0);
+	/* routers and quotes are not swept */
+	for (k = 0; k < sw.nopts; k++) {
+		ck_assert_uint_ne(sw.opts[k], ix(&c, "zenmux"));
+		ck_assert_uint_ne(sw.opts[k], ix(&c, "routellm"));
+	}
+	/* a figure by hand: openrouter at 5,000 = 5,275.00 */
+	for (k = 0; k < sw.nopts; k++)
+		if (sw.opts[k] == ix(&c, "openrouter"))
+			ck_assert_double_eq_tol(sw_cost(&sw, 1, k)->total, 5275.00, MONEY);
+	sweep_release(&sw);
+}
+END_TEST
+
+START_TEST(sweep_log_grid_and_errors)
+{
+	static struct catalog c;
+	static struct scenario s;
+	static struct sweep sw;
+	static const double want[4] = { 1000, 10000, 100000, 1e6 };
+	size_t i;
+
+	load_builtin(&c);
+	scn_init(&s);
+	/* 1000 x 1000^(i/3): 1000, 10000, 100000, 1e6 */
+	sweep_ok(&c, &s, BE_SPEND, 1000, 1e6, 4, 1, &sw);
+	ck_assert_uint_eq(sw.n, 4);
+	for (i = 0; i < 4; i++)
+		ck_assert_msg(fabs(sw.x[i] - want[i]) <= want[i] * 1e-9, "x[%zu] = %.12g", i, sw.x[i]);
+	sweep_release(&sw);
+
+	hold_sweep(&sw);
+	ck_assert_int_eq(sweep_run(&c, &s, BE_SPEND, 0, 100, 1, 0, &sw, &err), LLMTCO_EUSAGE);
+	ck_assert_ptr_null(sw.x);
+	ck_assert_int_eq(sweep_run(&c, &s, BE_SPEND, 0, 100, 0, 0, &sw, &err), LLMTCO_EUSAGE);
+	ck_assert_int_eq(sweep_run(&c, &s, BE_SPEND, 100, 100, 3, 0, &sw, &err), LLMTCO_EUSAGE);
+	ck_assert_int_eq(sweep_run(&c, &s, BE_SPEND, 200, 100, 3, 0, &sw, &err), LLMTCO_EUSAGE);
+	ck_assert_int_eq(sweep_run(&c, &s, BE_SPEND, 0, 100, 3, 1, &sw, &err), LLMTCO_EUSAGE);
+	ck_assert_ptr_null(sw.x);
+	ck_assert_ptr_null(sw.pairs);
+	/* tokens without a price */
+	ck_assert_int_eq(sweep_run(&c, &s, BE_TOKENS, 0, 100, 3, 0, &sw, &err), LLMTCO_EUSAGE);
+	ck_assert_ptr_null(sw.x);
+}
+END_TEST
+
+START_TEST(sweep_crossings_in_range)
+{
+	static struct catalog c;
+	static struct scenario s;
+	static struct sweep sw;
+	const struct be_pair *p;
+	size_t i, k;
+
+	load_builtin(&c);
+	scn_init(&s);
+	/* litellm = S + 375 + 125 x (18.5 + 94/12) = S + 3,666.67;
+	 * openrouter = 1.055 S: 0.055 S = 3,666.67 -> S = 66,666.67 */
+	sweep_ok(&c, &s, BE_SPEND, 20000, 100000, 5, 0, &sw);
+	p = sw_pair(&c, &sw, "litellm/oss", "openrouter");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_uint_eq(p->n, 1);
+	crossing_is(&c, p, 0, 200000.0 / 3, MONEY, "openrouter", "litellm/oss", 0);
+	/* every pair is self-hosted x managed; every crossing kept is >= from */
+	for (i = 0; i < sw.npairs; i++) {
+		ck_assert_int_eq(c.options[sw.pairs[i].a].deployment, DEPLOY_SELF_HOSTED);
+		ck_assert_int_eq(c.options[sw.pairs[i].b].deployment, DEPLOY_MANAGED);
+		for (k = 0; k < sw.pairs[i].n; k++)
+			ck_assert(sw.pairs[i].x[k].value >= 20000);
+	}
+	sweep_release(&sw);
+
+	sweep_ok(&c, &s, BE_SPEND, 70000, 100000, 2, 0, &sw);
+	p = sw_pair(&c, &sw, "litellm/oss", "openrouter");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_uint_eq(p->n, 0);
+	sweep_release(&sw);
+
+	/* only managed options: no pairs, still a sweep */
+	ck_assert_int_eq(strlist_add(&s.options, &s.noptions, "openrouter"), 0);
+	ck_assert_int_eq(strlist_add(&s.options, &s.noptions, "vercel"), 0);
+	sweep_ok(&c, &s, BE_SPEND, 0, 1000, 2, 0, &sw);
+	ck_assert_uint_eq(sw.nopts, 2);
+	ck_assert_uint_eq(sw.npairs, 0);
+	sweep_release(&sw);
+}
+END_TEST
+
 Suite *make_scenarios_suite(void)
 {
 	Suite *s = suite_create("scenarios");
 	TCase *core = tcase_create("core");
 	TCase *limits = tcase_create("limits");
+	TCase *breakeven = tcase_create("breakeven");
+	TCase *sweep = tcase_create("sweep");
 
 	tcase_add_checked_fixture(core, NULL, fixture_teardown);
 	tcase_add_checked_fixture(limits, NULL, fixture_teardown);
@@ -1269,5 +1929,24 @@ Suite *make_scenarios_suite(void)
 	tcase_add_test(limits, compare_usage_errors);
 	tcase_add_test(limits, cost_edges);
 	suite_add_tcase(s, limits);
+
+	tcase_add_checked_fixture(breakeven, NULL, fixture_teardown);
+	tcase_add_checked_fixture(breakeven, NULL, be_teardown);
+	tcase_add_test(breakeven, breakeven_analytic_5000);
+	tcase_add_test(breakeven, breakeven_instance_steps);
+	tcase_add_test(breakeven, breakeven_tier_steps);
+	tcase_add_test(breakeven, breakeven_byok_curve);
+	tcase_add_test(breakeven, breakeven_rate_linear);
+	tcase_add_test(breakeven, breakeven_none_and_tie);
+	tcase_add_test(breakeven, breakeven_pairs_default_and_between);
+	tcase_add_test(breakeven, breakeven_inputs_at);
+	suite_add_tcase(s, breakeven);
+
+	tcase_add_checked_fixture(sweep, NULL, fixture_teardown);
+	tcase_add_checked_fixture(sweep, NULL, be_teardown);
+	tcase_add_test(sweep, sweep_matches_compare);
+	tcase_add_test(sweep, sweep_log_grid_and_errors);
+	tcase_add_test(sweep, sweep_crossings_in_range);
+	suite_add_tcase(s, sweep);
 	return s;
 }
