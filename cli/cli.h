@@ -38,6 +38,17 @@ int cli_catalog(struct catalog *c, const struct cli_args *a, struct llmtco_err *
 int cli_scenario(struct scenario *s, struct catalog *c, const struct cli_args *a,
 		 struct llmtco_err *err);
 
+/*
+ * What every workload command does first: parse argv for `cmd` (named
+ * `name`), print its help and set *help when --help was given, refuse
+ * positional arguments and an --output that is an input, then load the
+ * catalog and the scenario. The caller releases `a`, `c` and `s` whatever
+ * it returns.
+ */
+int cli_setup(const char *name, unsigned cmd, int argc, char **argv,
+	      struct cli_args *a, struct catalog *c, struct scenario *s,
+	      int *help, struct llmtco_err *err);
+
 /* Refuse an --output that is one of the inputs. */
 int cli_check_output(const struct cli_args *a, struct llmtco_err *err);
 

@@ -33,20 +33,12 @@ int cmd_breakeven(int argc, char **argv)
 	char a_key[128] = "", *b_key = NULL;
 	enum be_var v;
 	double max;
-	int rc;
+	int rc, help;
 
-	err_clear(&err);
-	catalog_init(&c);
-	scenario_init(&s);
 	memset(&cmp, 0, sizeof(cmp));
-	rc = opts_parse(&a, CMD_BREAKEVEN, argc, argv, 2, &err);
-	if (!rc && a.help) {
-		help_command(stdout, "breakeven");
+	rc = cli_setup("breakeven", CMD_BREAKEVEN, argc, argv, &a, &c, &s, &help, &err);
+	if (help)
 		goto done;
-	}
-	if (!rc && a.nrest)
-		rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0, "unexpected argument \"%.60s\"",
-			     a.rest[0]);
 	if (!rc)
 		rc = cli_variable(&a, &v, &err);
 	if (!rc && a.between) {
@@ -54,12 +46,6 @@ int cmd_breakeven(int argc, char **argv)
 		if ((b_key = strchr(a_key, ',')))
 			*b_key++ = '\0';
 	}
-	if (!rc)
-		rc = cli_check_output(&a, &err);
-	if (!rc)
-		rc = cli_catalog(&c, &a, &err);
-	if (!rc)
-		rc = cli_scenario(&s, &c, &a, &err);
 	if (rc)
 		goto fail;
 	max = a.max.set ? a.max.r.value : be_default_max(v);

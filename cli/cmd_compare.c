@@ -14,25 +14,11 @@ int cmd_compare(int argc, char **argv)
 	struct scenario s;
 	struct comparison cmp = { 0 };
 	struct output out = { 0 };
-	int rc;
+	int rc, help;
 
-	err_clear(&err);
-	catalog_init(&c);
-	scenario_init(&s);
-	rc = opts_parse(&a, CMD_COMPARE, argc, argv, 2, &err);
-	if (!rc && a.help) {
-		help_command(stdout, "compare");
+	rc = cli_setup("compare", CMD_COMPARE, argc, argv, &a, &c, &s, &help, &err);
+	if (help)
 		goto done;
-	}
-	if (!rc && a.nrest)
-		rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0,
-			     "unexpected argument \"%.60s\"", a.rest[0]);
-	if (!rc)
-		rc = cli_check_output(&a, &err);
-	if (!rc)
-		rc = cli_catalog(&c, &a, &err);
-	if (!rc)
-		rc = cli_scenario(&s, &c, &a, &err);
 	if (!rc)
 		rc = tco_compare(&c, &s, &cmp, &err);
 	if (!rc)

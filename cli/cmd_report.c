@@ -248,21 +248,13 @@ int cmd_report(int argc, char **argv)
 	char *tmp = NULL;
 	struct stat st;
 	double max = 0;
-	int rc;
+	int rc, help;
 
-	err_clear(&err);
-	catalog_init(&c);
-	scenario_init(&s);
 	memset(&cmp, 0, sizeof(cmp));
 	memset(&sw, 0, sizeof(sw));
-	rc = opts_parse(&a, CMD_REPORT, argc, argv, 2, &err);
-	if (!rc && a.help) {
-		help_command(stdout, "report");
+	rc = cli_setup("report", CMD_REPORT, argc, argv, &a, &c, &s, &help, &err);
+	if (help)
 		goto done;
-	}
-	if (!rc && a.nrest)
-		rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0, "unexpected argument \"%.60s\"",
-			     a.rest[0]);
 	if (!rc && !a.out)
 		rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0, "report needs --out DIR");
 	if (!rc && !stat(a.out, &st)) {
@@ -276,10 +268,6 @@ int cmd_report(int argc, char **argv)
 			rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0,
 				     "--out \"%s\" holds folders: refusing to replace it", a.out);
 	}
-	if (!rc)
-		rc = cli_catalog(&c, &a, &err);
-	if (!rc)
-		rc = cli_scenario(&s, &c, &a, &err);
 	if (!rc)
 		rc = tco_compare(&c, &s, &cmp, &err);
 	if (rc)

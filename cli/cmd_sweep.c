@@ -17,30 +17,16 @@ int cmd_sweep(int argc, char **argv)
 	enum be_var v;
 	double from, to;
 	size_t steps;
-	int rc;
+	int rc, help;
 
-	err_clear(&err);
-	catalog_init(&c);
-	scenario_init(&s);
 	memset(&sw, 0, sizeof(sw));
-	rc = opts_parse(&a, CMD_SWEEP, argc, argv, 2, &err);
-	if (!rc && a.help) {
-		help_command(stdout, "sweep");
+	rc = cli_setup("sweep", CMD_SWEEP, argc, argv, &a, &c, &s, &help, &err);
+	if (help)
 		goto done;
-	}
-	if (!rc && a.nrest)
-		rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0, "unexpected argument \"%.60s\"",
-			     a.rest[0]);
 	if (!rc)
 		rc = cli_variable(&a, &v, &err);
-	if (!rc)
-		rc = cli_check_output(&a, &err);
-	if (!rc && a.plot && a.output && same_file(a.plot, a.output))
+	if (!rc && a.plot && a.output && !strcmp(a.plot, a.output))
 		rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0, "--plot and --output name the same file");
-	if (!rc)
-		rc = cli_catalog(&c, &a, &err);
-	if (!rc)
-		rc = cli_scenario(&s, &c, &a, &err);
 	if (rc)
 		goto fail;
 	from = a.from.set ? a.from.r.value : 0;

@@ -288,3 +288,28 @@ void cli_report(const char *command, int status, const struct llmtco_err *err)
 		fprintf(stderr, "try 'llmtco %s%s--help'\n", command ? command : "",
 			command ? " " : "");
 }
+
+int cli_setup(const char *name, unsigned cmd, int argc, char **argv,
+	      struct cli_args *a, struct catalog *c, struct scenario *s,
+	      int *help, struct llmtco_err *err)
+{
+	int rc;
+
+	err_clear(err);
+	catalog_init(c);
+	scenario_init(s);
+	*help = 0;
+	if ((rc = opts_parse(a, cmd, argc, argv, 2, err)))
+		return rc;
+	if (a->help) {
+		help_command(stdout, name);
+		*help = 1;
+		return LLMTCO_OK;
+	}
+	if (a->nrest)
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0, "unexpected argument \"%.60s\"",
+			       a->rest[0]);
+	if ((rc = cli_check_output(a, err)) || (rc = cli_catalog(c, a, err)))
+		return rc;
+	return cli_scenario(s, c, a, err);
+}

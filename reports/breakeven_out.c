@@ -124,10 +124,17 @@ void breakeven_sentences(FILE *fp, const struct catalog *c, enum be_var v,
 			fprintf(fp, "%s%s and %s cost the same %s\n", bullet,
 				c->options[p->a].name, c->options[p->b].name, r);
 		else {
-			option_phrase(&c->options[p->cheaper_at_0], na, sizeof(na));
-			option_phrase(&c->options[p->cheaper_at_0 == p->a ? p->b : p->a], nb,
+			option_phrase(&c->options[p->cheaper_at_max], na, sizeof(na));
+			option_phrase(&c->options[p->cheaper_at_max == p->a ? p->b : p->a], nb,
 				      sizeof(nb));
-			fprintf(fp, "%s%s is cheaper than %s %s\n", bullet, na, nb, r);
+			if (p->equal_until > 0) {
+				char e[96];
+				where_text(v, p->equal_until, human, e, sizeof(e));
+				fprintf(fp, "%s%s and %s cost the same up to %s; above it %s is "
+					    "cheaper, up to the end of the range\n", bullet, na, nb, e, na);
+			} else {
+				fprintf(fp, "%s%s is cheaper than %s %s\n", bullet, na, nb, r);
+			}
 		}
 		return;
 	}
@@ -201,6 +208,10 @@ static int write_table(FILE *fp, const struct catalog *c, const struct compariso
 		range_text(v, p->max, 1, r, sizeof(r));
 		if (!p->n && p->tie)
 			fprintf(fp, "  no crossing %s: equal throughout\n", r);
+		else if (!p->n && p->equal_until > 0)
+			fprintf(fp, "  no crossing %s: equal up to %s, then %s is cheaper\n", r,
+				be_value_text(v, p->equal_until, 1, x, sizeof(x)),
+				key_of(c, p->cheaper_at_max, ka, sizeof(ka)));
 		else if (!p->n)
 			fprintf(fp, "  no crossing %s: %s is cheaper throughout\n", r,
 				key_of(c, p->cheaper_at_0, ka, sizeof(ka)));
@@ -249,8 +260,8 @@ static int be_grid(struct grid *g, const struct catalog *c, enum be_var v,
 			bad |= grid_set(g, r, 2, key_of(c, p->b, kb, sizeof(kb)));
 			bad |= grid_set(g, r, 3, cr ? be_value_text(v, cr->value, 0, x, sizeof(x)) : "");
 			if (cr || (!p->tie && p->max > 0)) {
-				size_t below = cr ? cr->cheaper_below : p->cheaper_at_0;
-				size_t above = cr ? cr->cheaper_above : p->cheaper_at_0;
+				size_t below = cr ? cr->cheaper_below : p->cheaper_at_max;
+				size_t above = cr ? cr->cheaper_above : p->cheaper_at_max;
 				bad |= grid_set(g, r, 4, key_of(c, below, kc, sizeof(kc)));
 				bad |= grid_set(g, r, 5, key_of(c, above, kd, sizeof(kd)));
 			}
@@ -297,8 +308,11 @@ static int write_json(FILE *fp, const struct catalog *c, const struct comparison
 			if (p->limited)
 				cJSON_AddStringToObject(o, "limited_by", key_of(c, p->limited_by, k, sizeof(k)));
 			if (!p->n && !p->tie && p->max > 0)
-				cJSON_AddStringToObject(o, "cheaper_throughout",
-							key_of(c, p->cheaper_at_0, k, sizeof(k)));
+				cJSON_AddStringToObject(o, p->equal_until > 0 ? "cheaper_after_tie"
+									      : "cheaper_throughout",
+							key_of(c, p->cheaper_at_max, k, sizeof(k)));
+			if (!p->n && !p->tie && p->equal_until > 0)
+				cJSON_AddNumberToObject(o, "equal_until", money_round(p->equal_until));
 			cJSON_AddItemToArray(arr, o);
 		}
 	na = range_assumptions(c, cmp, v, 0, say);

@@ -135,8 +135,8 @@ static void crossings(FILE *fp, const struct memo *m)
 			fprintf(fp, "- These pairs do not cross at any API spend up to %s/month "
 				    "(the first named is cheaper throughout):",
 				fmt_usd_as(x, sizeof(x), m->max, 0));
-		option_key(m->c, &m->c->options[p->cheaper_at_0], key_a, sizeof(key_a));
-		option_key(m->c, &m->c->options[p->cheaper_at_0 == p->a ? p->b : p->a], key_b,
+		option_key(m->c, &m->c->options[p->cheaper_at_max], key_a, sizeof(key_a));
+		option_key(m->c, &m->c->options[p->cheaper_at_max == p->a ? p->b : p->a], key_b,
 			   sizeof(key_b));
 		fprintf(fp, "%s %s over %s", listed > 1 ? ";" : "", key_a, key_b);
 	}

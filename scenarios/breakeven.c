@@ -300,6 +300,8 @@ static void piece(struct solver *sv, struct be_pair *out, double lo, double hi,
 		if (sign(de) * sign(dhi) < 0)
 			record(sv, out, bisect(sv, xe, hi, de), sign(de), 0);
 	}
+	if (!*cur && !sign(dhi))
+		out->equal_until = hi; /* still equal at the end of this piece */
 	if (sign(dhi))
 		*cur = sign(dhi);
 	out->cheaper_at_max = sign(dhi) > 0 ? out->b : out->a;
@@ -435,18 +437,17 @@ int breakeven_pairs(const struct catalog *c, const struct scenario *s,
 		    size_t **pairs, size_t *npairs, struct llmtco_err *err)
 {
 	struct tco_inputs in;
-	unsigned char *sel;
-	size_t *ia = NULL, *ib = NULL, na, nb, i, j, k;
+	unsigned char *sel = NULL;
+	size_t *ia = NULL, *ib = NULL, na, nb, i, j;
 	int rc;
 
 	*pairs = NULL;
 	*npairs = 0;
 	if ((rc = tco_inputs_at(c, s, v, 0, &in, NULL, err)))
 		return rc;
-	sel = calloc(c->noptions + 1, 1);
 	ia = malloc((c->noptions + 1) * sizeof(*ia));
 	ib = malloc((c->noptions + 1) * sizeof(*ib));
-	if (!sel || !ia || !ib) {
+	if (!ia || !ib) {
 		rc = err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
 		goto out;
 	}
@@ -487,20 +488,8 @@ int breakeven_pairs(const struct catalog *c, const struct scenario *s,
 				     "--between needs two different options");
 		goto out;
 	}
-	if (!s->noptions)
-		for (i = 0; i < c->noptions; i++)
-			sel[i] = 1;
-	for (i = 0; i < s->noptions; i++) {
-		size_t n = catalog_match(c, s->options[i], ia, c->noptions);
-		if (!n) {
-			rc = err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
-				     "unknown option id \"%s\" (see llmtco pricing list)",
-				     s->options[i]);
-			goto out;
-		}
-		for (k = 0; k < n; k++)
-			sel[ia[k]] = 1;
-	}
+	if ((rc = tco_select(c, s, &sel, err)))
+		goto out;
 	for (i = 0; i < c->noptions; i++) {
 		if (!sel[i] || c->options[i].deployment != DEPLOY_SELF_HOSTED ||
 		    !priced(c, s, &in.w, i))

@@ -64,6 +64,8 @@ struct be_pair {
 	int tie;               /* equal to the cent over the whole range */
 	size_t cheaper_at_0;   /* which is cheaper at 0 (when not tie) */
 	size_t cheaper_at_max; /* and at max */
+	double equal_until;    /* equal to the cent from 0 up to here (0: not
+				  equal at 0); the price step where they part */
 };
 
 /*

@@ -12,39 +12,24 @@ static int sweep_options(const struct catalog *c, const struct scenario *s,
 			 const struct workload *w, struct sweep *sw,
 			 struct llmtco_err *err)
 {
-	size_t i, k, n, *idx = malloc((c->noptions + 1) * sizeof(*idx));
-	unsigned char *sel = calloc(c->noptions + 1, 1);
-	int rc = LLMTCO_OK;
+	unsigned char *sel = NULL;
+	size_t i;
+	int rc;
 
 	sw->opts = malloc((c->noptions + 1) * sizeof(*sw->opts));
-	if (!idx || !sel || !sw->opts) {
-		rc = err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
-		goto out;
-	}
-	for (i = 0; i < c->noptions; i++)
-		sel[i] = !s->noptions;
-	for (i = 0; i < s->noptions; i++) {
-		n = catalog_match(c, s->options[i], idx, c->noptions);
-		if (!n) {
-			rc = err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
-				     "unknown option id \"%s\" (see llmtco pricing list)",
-				     s->options[i]);
-			goto out;
-		}
-		for (k = 0; k < n; k++)
-			sel[idx[k]] = 1;
-	}
+	if (!sw->opts)
+		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+	if ((rc = tco_select(c, s, &sel, err)))
+		return rc;
 	for (i = 0; i < c->noptions; i++) {
 		struct exclusion x;
 		if (sel[i] && !tco_excluded(&c->options[i], s, w, 0, &x))
 			sw->opts[sw->nopts++] = i;
 	}
-	if (!sw->nopts)
-		rc = err_set(err, LLMTCO_EUSAGE, NULL, 0, 0, "no option can be priced");
-out:
-	free(idx);
 	free(sel);
-	return rc;
+	if (!sw->nopts)
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0, "no option can be priced");
+	return LLMTCO_OK;
 }
 
 /* Keep the crossings in [from, to]; solve the default pairs on [0, to]. */

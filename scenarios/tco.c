@@ -562,37 +562,19 @@ static void rank(struct tco_row *rows, size_t n, const struct catalog *c)
 	}
 }
 
-int tco_compare(const struct catalog *c, const struct scenario *s,
-		struct comparison *cmp, struct llmtco_err *err)
+int tco_select(const struct catalog *c, const struct scenario *s,
+	       unsigned char **selected, struct llmtco_err *err)
 {
-	unsigned char *selected;
-	size_t i, k, n, *idx;
-	int rc;
+	unsigned char *sel = calloc(c->noptions + 1, 1);
+	size_t i, k, n, *idx = malloc((c->noptions + 1) * sizeof(*idx));
+	int rc = LLMTCO_OK;
 
-	memset(cmp, 0, sizeof(*cmp));
-	if ((rc = tco_inputs_from(c, s, &cmp->in, cmp, err)))
-		return rc;
-	cmp->w = cmp->in.w;
-	for (i = 0; i < s->nrequire; i++) {
-		for (k = 0; scenario_features[k]; k++)
-			if (!strcmp(scenario_features[k], s->require[i]))
-				break;
-		if (!scenario_features[k])
-			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
-				       "unknown requirement \"%s\" (one of data-residency, "
-				       "smart-routing, self-hosted, managed, sla)", s->require[i]);
-	}
-	selected = calloc(c->noptions + 1, 1);
-	idx = malloc((c->noptions + 1) * sizeof(*idx));
-	cmp->rows = calloc(c->noptions + 1, sizeof(*cmp->rows));
-	cmp->excluded = calloc(c->noptions + 1, sizeof(*cmp->excluded));
-	if (!selected || !idx || !cmp->rows || !cmp->excluded) {
+	if (!sel || !idx) {
 		rc = err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	if (!s->noptions)
-		for (i = 0; i < c->noptions; i++)
-			selected[i] = c->options[i].deployment != DEPLOY_ROUTER;
+	for (i = 0; i < c->noptions && !s->noptions; i++)
+		sel[i] = c->options[i].deployment != DEPLOY_ROUTER;
 	for (i = 0; i < s->noptions; i++) {
 		n = catalog_match(c, s->options[i], idx, c->noptions);
 		if (!n && s->options_at && s->options_at[i].file) {
@@ -609,8 +591,46 @@ int tco_compare(const struct catalog *c, const struct scenario *s,
 			goto out;
 		}
 		for (k = 0; k < n; k++)
-			selected[idx[k]] = 1;
+			sel[idx[k]] = 1;
 	}
+out:
+	free(idx);
+	if (rc) {
+		free(sel);
+		sel = NULL;
+	}
+	*selected = sel;
+	return rc;
+}
+
+int tco_compare(const struct catalog *c, const struct scenario *s,
+		struct comparison *cmp, struct llmtco_err *err)
+{
+	unsigned char *selected = NULL;
+	size_t i, k;
+	int rc;
+
+	memset(cmp, 0, sizeof(*cmp));
+	if ((rc = tco_inputs_from(c, s, &cmp->in, cmp, err)))
+		return rc;
+	cmp->w = cmp->in.w;
+	for (i = 0; i < s->nrequire; i++) {
+		for (k = 0; scenario_features[k]; k++)
+			if (!strcmp(scenario_features[k], s->require[i]))
+				break;
+		if (!scenario_features[k])
+			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+				       "unknown requirement \"%s\" (one of data-residency, "
+				       "smart-routing, self-hosted, managed, sla)", s->require[i]);
+	}
+	cmp->rows = calloc(c->noptions + 1, sizeof(*cmp->rows));
+	cmp->excluded = calloc(c->noptions + 1, sizeof(*cmp->excluded));
+	if (!cmp->rows || !cmp->excluded) {
+		rc = err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	if ((rc = tco_select(c, s, &selected, err)))
+		goto out;
 	for (i = 0; i < c->noptions; i++) {
 		const struct option *o = &c->options[i];
 		struct exclusion *x = &cmp->excluded[cmp->nexcluded];
@@ -645,7 +665,6 @@ int tco_compare(const struct catalog *c, const struct scenario *s,
 	rank(cmp->rows, cmp->nrows, c);
 out:
 	free(selected);
-	free(idx);
 	if (rc)
 		comparison_release(cmp);
 	return rc;

@@ -173,6 +173,15 @@ int tco_compare(const struct catalog *c, const struct scenario *s,
 /* How many ranked rows share the cheapest total (to the cent); 0 if none. */
 size_t tco_tied(const struct comparison *cmp);
 
+/*
+ * Which options the scenario selects: *selected (the caller frees it) gets
+ * 1 per option named by the scenario's `options` (an id takes all its
+ * plans), or per non-router option when it names none. An unknown id is
+ * LLMTCO_EDATA at its place in the scenario file, or LLMTCO_EUSAGE (a flag).
+ */
+int tco_select(const struct catalog *c, const struct scenario *s,
+	       unsigned char **selected, struct llmtco_err *err);
+
 /* Free what a comparison holds. NULL is fine. */
 void comparison_release(struct comparison *cmp);
 
