@@ -275,7 +275,7 @@ static int be_grid(struct grid *g, const struct catalog *c, enum be_var v,
 static int write_json(FILE *fp, const struct catalog *c, const struct comparison *cmp,
 		      enum be_var v, const struct be_pair *pairs, size_t n)
 {
-	char say[MAX_ASSUMPTIONS][ASSUMPTION_LEN], k[96], *text;
+	char say[MAX_ASSUMPTIONS][ASSUMPTION_LEN], k[96];
 	cJSON *root = cJSON_CreateObject(), *arr, *xs, *as;
 	size_t i, j, na;
 
@@ -319,13 +319,7 @@ static int write_json(FILE *fp, const struct catalog *c, const struct comparison
 	if ((as = cJSON_AddArrayToObject(root, "assumptions")))
 		for (i = 0; i < na; i++)
 			cJSON_AddItemToArray(as, cJSON_CreateString(say[i]));
-	text = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (!text)
-		return LLMTCO_EIO;
-	fprintf(fp, "%s\n", text);
-	cJSON_free(text);
-	return LLMTCO_OK;
+	return json_emit(fp, root);
 }
 
 int breakeven_write(FILE *fp, const struct catalog *c,

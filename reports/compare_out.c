@@ -318,7 +318,7 @@ static int write_json(FILE *fp, const struct catalog *c,
 {
 	double f = period_factor(period);
 	cJSON *root = cJSON_CreateObject(), *w, *arr, *opts, *ex;
-	char key[128], *text, say[MAX_ASSUMPTIONS][ASSUMPTION_LEN];
+	char key[128], say[MAX_ASSUMPTIONS][ASSUMPTION_LEN];
 	size_t i, na;
 
 	if (!root)
@@ -367,14 +367,7 @@ static int write_json(FILE *fp, const struct catalog *c,
 			cJSON_AddStringToObject(x, "reason", key);
 			cJSON_AddItemToArray(ex, x);
 		}
-	text = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (!text)
-		return LLMTCO_EIO;
-	fputs(text, fp);
-	fputc('\n', fp);
-	cJSON_free(text);
-	return LLMTCO_OK;
+	return json_emit(fp, root);
 }
 
 int compare_md_table(FILE *fp, const struct catalog *c,

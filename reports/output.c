@@ -3,6 +3,7 @@
  */
 #include "output.h"
 
+#include <cJSON.h>
 #include <csv.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -264,4 +265,16 @@ void grid_write_md(FILE *fp, const struct grid *g)
 			fputc('\n', fp);
 		}
 	}
+}
+
+int json_emit(FILE *fp, struct cJSON *root)
+{
+	char *text = root ? cJSON_Print(root) : NULL;
+
+	cJSON_Delete(root);
+	if (!text)
+		return LLMTCO_EIO;
+	fprintf(fp, "%s\n", text);
+	cJSON_free(text);
+	return LLMTCO_OK;
 }

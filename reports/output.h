@@ -36,6 +36,14 @@ int output_commit(struct output *o, struct llmtco_err *err);
 /* Throw away what was written (removes the temporary file). */
 void output_abort(struct output *o);
 
+struct cJSON;
+
+/*
+ * Print a JSON document (cJSON, formatted) and a newline, and delete it.
+ * `root` may be NULL (out of memory). LLMTCO_EIO when out of memory.
+ */
+int json_emit(FILE *fp, struct cJSON *root);
+
 /* A table of text cells; row 0 is the header. */
 struct grid {
 	size_t ncols, nrows;

@@ -89,7 +89,6 @@ int pricing_list_write(FILE *fp, const struct catalog *c, enum out_format fmt)
 
 	if (fmt == FORMAT_JSON) {
 		cJSON *arr = cJSON_CreateArray();
-		char *text;
 		if (!arr)
 			return LLMTCO_EIO;
 		for (i = 0; i < c->noptions; i++) {
@@ -109,13 +108,7 @@ int pricing_list_write(FILE *fp, const struct catalog *c, enum out_format fmt)
 			cJSON_AddStringToObject(j, "as_of", o->as_of);
 			cJSON_AddItemToArray(arr, j);
 		}
-		text = cJSON_Print(arr);
-		cJSON_Delete(arr);
-		if (!text)
-			return LLMTCO_EIO;
-		fprintf(fp, "%s\n", text);
-		cJSON_free(text);
-		return LLMTCO_OK;
+		return json_emit(fp, arr);
 	}
 	/* the table leaves the long source to `show` */
 	ncols = fmt == FORMAT_TABLE ? 5 : 6;
@@ -367,7 +360,6 @@ int pricing_show_write(FILE *fp, const struct catalog *c, const size_t *idx,
 	}
 	if (fmt == FORMAT_JSON) {
 		cJSON *arr = cJSON_CreateArray();
-		char *text;
 		for (r = 1; arr && r < g.nrows; r++) {
 			cJSON *j = cJSON_CreateObject();
 			static const char *const keys[] = { "key", "section", "name", "value",
@@ -388,14 +380,8 @@ int pricing_show_write(FILE *fp, const struct catalog *c, const size_t *idx,
 			}
 			cJSON_AddItemToArray(arr, j);
 		}
-		text = arr ? cJSON_Print(arr) : NULL;
-		cJSON_Delete(arr);
 		grid_release(&g);
-		if (!text)
-			return LLMTCO_EIO;
-		fprintf(fp, "%s\n", text);
-		cJSON_free(text);
-		return LLMTCO_OK;
+		return json_emit(fp, arr);
 	}
 	if (fmt == FORMAT_CSV)
 		grid_write_csv(fp, &g);

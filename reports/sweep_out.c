@@ -74,7 +74,7 @@ static int write_json(FILE *fp, const struct catalog *c, const struct sweep *sw,
 		      int breakdown)
 {
 	cJSON *root = cJSON_CreateObject(), *pts, *xs;
-	char key[96], *text;
+	char key[96];
 	size_t i, k, j;
 	int p;
 
@@ -124,13 +124,7 @@ static int write_json(FILE *fp, const struct catalog *c, const struct sweep *sw,
 				cJSON_AddBoolToObject(x, "at_step", cr->at_step);
 				cJSON_AddItemToArray(xs, x);
 			}
-	text = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (!text)
-		return LLMTCO_EIO;
-	fprintf(fp, "%s\n", text);
-	cJSON_free(text);
-	return LLMTCO_OK;
+	return json_emit(fp, root);
 }
 
 int sweep_write(FILE *fp, const struct catalog *c, const struct sweep *sw,
