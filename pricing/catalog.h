@@ -80,6 +80,7 @@ struct option {
 	struct range min_instances;    /* instances never fewer than this */
 	struct range setup_hours;      /* one-time engineering hours */
 	struct range maintenance_hours;/* engineering hours per month */
+	struct range migration_hours;  /* one-time hours to move traffic onto it */
 	char *source;   /* URL(s) of the prices, "; "-separated */
 	char as_of[11]; /* YYYY-MM-DD the prices were read */
 	char *notes;

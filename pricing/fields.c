@@ -38,6 +38,7 @@ const struct field option_fields[] = {
 	{ "min_instances", FIELD_NUM, NONNEG, 1, 0, "instances", "fewest instances run" },
 	{ "setup_hours", FIELD_NUM, NONNEG, 0, 0, "hours", "one-time engineering" },
 	{ "maintenance_hours", FIELD_NUM, NONNEG, 0, 0, "hours/month", "ongoing engineering" },
+	{ "migration_hours", FIELD_NUM, NONNEG, 0, 0, "hours", "moving traffic onto it from another gateway" },
 	{ "source", FIELD_TEXT, 0, 0, 0, 1, "", "where the prices come from" },
 	{ "as_of", FIELD_DATE, 0, 0, 0, 1, "", "date the prices were read (YYYY-MM-DD)" },
 	{ "notes", FIELD_TEXT, 0, 0, 0, 0, "", "anything a reader should know" },
@@ -75,6 +76,7 @@ static long num_offset(const char *name)
 		{ "min_instances", offsetof(struct option, min_instances) },
 		{ "setup_hours", offsetof(struct option, setup_hours) },
 		{ "maintenance_hours", offsetof(struct option, maintenance_hours) },
+		{ "migration_hours", offsetof(struct option, migration_hours) },
 	};
 	size_t i;
 

@@ -88,6 +88,15 @@ static double infrastructure(const struct option *o, const struct tco_inputs *in
 	return sum;
 }
 
+double tco_setup_cost(const struct option *o, const struct tco_inputs *in)
+{
+	double setup = o->setup_hours.value;
+
+	if (o->deployment == DEPLOY_SELF_HOSTED && in->setup_set)
+		setup = in->setup_hours;
+	return setup * in->hourly_rate;
+}
+
 void tco_option_cost(const struct option *o, const struct tco_inputs *in,
 		     struct cost_parts *out)
 {
@@ -128,7 +137,7 @@ void tco_option_cost(const struct option *o, const struct tco_inputs *in,
 			setup = in->setup_hours;
 	}
 	out->engineering = maint * in->hourly_rate +
-			   setup * in->hourly_rate / in->horizon_months;
+			   (in->no_amortize ? 0.0 : setup * in->hourly_rate / in->horizon_months);
 	out->total = out->api + out->routing_savings + out->platform_fee +
 		     out->markup + out->subscription + out->usage_fees +
 		     out->infrastructure + out->engineering;

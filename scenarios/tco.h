@@ -32,6 +32,8 @@ struct tco_inputs {
 	int infra_set;               /* one monthly figure replaces it all */
 	double infra_monthly;        /* USD/month */
 	const struct item_param *items; /* the team's items: replace the catalog's */
+	int no_amortize;             /* 1: engineering leaves setup out (project
+					pays it in its month) */
 	size_t nitems;
 };
 
@@ -63,6 +65,10 @@ double tco_instances(const struct option *o, const struct workload *w);
 
 /* Usage fees of an option's graduated tiers at `requests` per month. */
 double tco_usage_fees(const struct option *o, double requests);
+
+/* One-time setup of an option: its setup hours (the team's, for a
+ * self-hosted option when given) times the hourly rate. */
+double tco_setup_cost(const struct option *o, const struct tco_inputs *in);
 
 /* The monthly cost of one option. */
 void tco_option_cost(const struct option *o, const struct tco_inputs *in,
