@@ -65,6 +65,7 @@ int cmd_compare(int argc, char **argv);
 int cmd_breakeven(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_project(int argc, char **argv);
 int cmd_pricing(int argc, char **argv);
 
 #endif

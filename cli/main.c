@@ -48,6 +48,21 @@ static const struct command commands[] = {
 	  "plan limit has an empty cell. The crossings between self-hosted and "
 	  "managed options in the range (from the breakeven solver) follow the "
 	  "table; --plot FILE draws the chart with every crossing marked." },
+	{ "project", CMD_PROJECT, cmd_project,
+	  "llmtco project [--months N] [--growth PCT] [--bridge M,S --switch-month M|--switch auto] "
+	  "[--hybrid A:PCT,B:PCT] [--discount-rate PCT] [OPTIONS]",
+	  "month-by-month cost over a horizon: build, buy, bridge, hybrid; payback; NPV",
+	  "Projects every option's cost month by month over --months (default "
+	  "24), traffic (spend and requests) growing --growth percent a month, "
+	  "compounding; instances and tiers are recomputed every month and "
+	  "one-time setup hours are paid in month 1, not amortized. Besides each "
+	  "option alone (build or buy): a bridge buys a managed option and "
+	  "self-hosts from the switch month, paying the self-hosted setup and the "
+	  "migration hours then (--switch auto picks the month with the least "
+	  "total); a hybrid splits the traffic, each side paying its own fixed "
+	  "costs. Payback: the first month from which a strategy's cumulative "
+	  "cost stays below that of the cheapest option to buy. --discount-rate "
+	  "adds the net present value (end-of-month discounting)." },
 	{ "report", CMD_REPORT, cmd_report, "llmtco report --out DIR [--scenario FILE] [--force] [OPTIONS]",
 	  "write a memo folder: memo.md, CSV files, plots",
 	  "Writes the folder DIR: memo.md (the recommendation in one paragraph, "

@@ -63,9 +63,24 @@ const struct opt opt_table[] = {
 	  "a geometric grid (--from must be above 0)" },
 	{ "breakdown", 0, NULL, OPT_BREAKDOWN, CMD_SWEEP, TEXT,
 	  "a column per cost part of each option, not only totals" },
-	{ "plot", 0, "FILE", OPT_PLOT, CMD_SWEEP, TEXT,
+	{ "months", 0, "N", OPT_MONTHS, CMD_PROJECT, 1, 1200, "months to project (default 24)" },
+	{ "growth", 0, "PCT", OPT_GROWTH, CMD_PROJECT, -100, 1000,
+	  "traffic growth per month, compounding (default: the scenario's, else 0)" },
+	{ "bridge", 0, "MANAGED,SELFHOSTED", OPT_BRIDGE, CMD_PROJECT, TEXT,
+	  "buy MANAGED now, self-host SELFHOSTED from --switch-month" },
+	{ "switch-month", 0, "M", OPT_SWITCH_MONTH, CMD_PROJECT, 2, 1200,
+	  "first month on the self-hosted option of --bridge" },
+	{ "switch", 0, "auto", OPT_SWITCH, CMD_PROJECT, TEXT,
+	  "pick the switch month with the least total over the horizon" },
+	{ "migration-hours", 0, "H", OPT_MIGRATION_HOURS, CMD_PROJECT, NONNEG,
+	  "hours to move traffic, paid in the switch month (default: the catalog's)" },
+	{ "hybrid", 0, "A:PCT,B:PCT", OPT_HYBRID, CMD_PROJECT, TEXT,
+	  "split the traffic between two options, each paying its own fixed costs" },
+	{ "discount-rate", 0, "PCT", OPT_DISCOUNT_RATE, CMD_PROJECT, 0, 100,
+	  "annual rate for the net present value (default 0)" },
+	{ "plot", 0, "FILE", OPT_PLOT, CMD_SWEEP | CMD_PROJECT, TEXT,
 	  "also draw a chart to FILE with gnuplot" },
-	{ "plot-format", 0, "png|svg", OPT_PLOT_FORMAT, CMD_SWEEP | CMD_REPORT, TEXT,
+	{ "plot-format", 0, "png|svg", OPT_PLOT_FORMAT, CMD_SWEEP | CMD_REPORT | CMD_PROJECT, TEXT,
 	  "image format of plots (default png)" },
 	{ "out", 0, "DIR", OPT_OUT, CMD_REPORT, TEXT, "the memo folder to write" },
 	{ "force", 0, NULL, OPT_FORCE, CMD_REPORT, TEXT, "replace DIR when it exists" },
@@ -330,6 +345,39 @@ static int apply(struct cli_args *a, const struct opt *o, const char *val,
 	case OPT_FORCE:
 		a->force = 1;
 		return LLMTCO_OK;
+	case OPT_MONTHS:
+		if (num_arg(o, val, &a->months, err))
+			return LLMTCO_EUSAGE;
+		if (a->months.r.value != floor(a->months.r.value))
+			return usage(err, "--months must be a whole number, not \"%.60s\"%s", val, "");
+		return LLMTCO_OK;
+	case OPT_GROWTH:
+		return num_arg(o, val, &a->growth, err);
+	case OPT_BRIDGE:
+		if (!strchr(val, ',') || strchr(val, ',') == val || !strchr(val, ',')[1] ||
+		    strchr(strchr(val, ',') + 1, ','))
+			return usage(err, "--bridge must be MANAGED,SELFHOSTED (two option ids), not \"%.60s\"%s",
+				     val, "");
+		a->bridge = val;
+		return LLMTCO_OK;
+	case OPT_SWITCH_MONTH:
+		if (num_arg(o, val, &a->switch_month, err))
+			return LLMTCO_EUSAGE;
+		if (a->switch_month.r.value != floor(a->switch_month.r.value))
+			return usage(err, "--switch-month must be a whole number, not \"%.60s\"%s", val, "");
+		return LLMTCO_OK;
+	case OPT_SWITCH:
+		if (strcmp(val, "auto"))
+			return usage(err, "--switch takes only \"auto\", not \"%.60s\"%s", val, "");
+		a->switch_auto = 1;
+		return LLMTCO_OK;
+	case OPT_MIGRATION_HOURS:
+		return num_arg(o, val, &a->migration_hours, err);
+	case OPT_HYBRID:
+		a->hybrid = val;
+		return LLMTCO_OK;
+	case OPT_DISCOUNT_RATE:
+		return num_arg(o, val, &a->discount, err);
 	}
 	return LLMTCO_OK;
 }

@@ -15,11 +15,12 @@ enum {
 	CMD_PRICING = 1 << 1,
 	CMD_BREAKEVEN = 1 << 2,
 	CMD_SWEEP = 1 << 3,
-	CMD_REPORT = 1 << 4
+	CMD_REPORT = 1 << 4,
+	CMD_PROJECT = 1 << 5
 };
 
 /* Flags that evaluate a workload (SPEC section 2, "common flags"). */
-#define CMD_WORKLOAD (CMD_COMPARE | CMD_BREAKEVEN | CMD_SWEEP | CMD_REPORT)
+#define CMD_WORKLOAD (CMD_COMPARE | CMD_BREAKEVEN | CMD_SWEEP | CMD_REPORT | CMD_PROJECT)
 
 enum opt_id {
 	OPT_HELP = 1, OPT_VERSION, OPT_SPEND, OPT_REQUESTS, OPT_TOKENS_PER_DAY,
@@ -27,7 +28,9 @@ enum opt_id {
 	OPT_ROUTING_SAVINGS, OPT_SCENARIO, OPT_PRICING, OPT_OPTIONS, OPT_REQUIRE,
 	OPT_MAX_LATENCY, OPT_SET, OPT_PERIOD, OPT_FORMAT, OPT_OUTPUT, OPT_PEAK,
 	OPT_HORIZON, OPT_BETWEEN, OPT_IN, OPT_MAX, OPT_FROM, OPT_TO, OPT_STEPS,
-	OPT_LOG, OPT_BREAKDOWN, OPT_PLOT, OPT_PLOT_FORMAT, OPT_OUT, OPT_FORCE
+	OPT_LOG, OPT_BREAKDOWN, OPT_PLOT, OPT_PLOT_FORMAT, OPT_OUT, OPT_FORCE,
+	OPT_MONTHS, OPT_GROWTH, OPT_BRIDGE, OPT_SWITCH_MONTH, OPT_SWITCH,
+	OPT_MIGRATION_HOURS, OPT_HYBRID, OPT_DISCOUNT_RATE
 };
 
 struct opt {
@@ -69,6 +72,14 @@ struct cli_args {
 	int plot_svg;            /* --plot-format svg */
 	const char *out;         /* --out DIR (report) */
 	int force;               /* --force (report) */
+	struct param months;     /* --months N (project) */
+	struct param growth;     /* --growth PCT per month */
+	const char *bridge;      /* --bridge MANAGED,SELFHOSTED */
+	struct param switch_month; /* --switch-month M */
+	int switch_auto;         /* --switch auto */
+	struct param migration_hours; /* --migration-hours H */
+	const char *hybrid;      /* --hybrid A:PCT,B:PCT */
+	struct param discount;   /* --discount-rate PCT per year */
 };
 
 /*

@@ -402,9 +402,11 @@ static int line_script(FILE *fp, const struct line_plot *p, const char *out,
 			s ? ", \\\n     " : "", s + 2, s / 8 + 1);
 		put_str(fp, p->series[s].name);
 	}
-	if (p->nmarks)
+	if (p->nmarks) {
 		fputs(", \\\n     $marks using 1:2 with points pt 7 ps 1.6 lc rgb 'black' "
-		      "title 'crossing'", fp);
+		      "title ", fp);
+		put_str(fp, p->marks_name ? p->marks_name : "crossing");
+	}
 	fputs("\nunset output\n", fp);
 	return LLMTCO_OK;
 }

@@ -38,6 +38,7 @@ struct line_plot {
 	size_t nseries;
 	const struct plot_mark *marks;
 	size_t nmarks;
+	const char *marks_name; /* legend of the marks; NULL: "crossing" */
 };
 
 /* Each option's cost parts stacked in one bar. */
