@@ -55,7 +55,8 @@ CLI_SRC = cli/main.c cli/opts.c cli/files.c cli/cmd_compare.c cli/cmd_pricing.c 
 	  cli/cmd_breakeven.c cli/cmd_sweep.c cli/cmd_report.c \
 	  cli/cmd_project.c
 TEST_SRC = tests/run_tests.c tests/fixture.c tests/test_common.c tests/test_pricing.c \
-	   tests/test_scenarios.c tests/test_reports.c tests/test_plot.c
+	   tests/test_scenarios.c tests/test_reports.c tests/test_plot.c \
+	   tests/test_project.c
 
 CATALOG_CSV = pricing/data/defaults.csv pricing/data/gateways.csv \
 	      pricing/data/infrastructure.csv pricing/data/models.csv \

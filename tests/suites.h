@@ -22,4 +22,7 @@ Suite *make_reports_suite(void);
 /* reports/plot: line and stacked bar charts drawn by gnuplot. */
 Suite *make_plot_suite(void);
 
+/* scenarios/project: cost over time, strategies, payback, NPV. */
+Suite *make_project_suite(void);
+
 #endif
