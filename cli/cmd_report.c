@@ -116,7 +116,7 @@ static int write_one(const char *dir, const char *file, const struct memo_parts 
 	if (!strcmp(file, "compare.csv")) {
 		rc = compare_write(out.fp, p->c, p->cmp, FORMAT_CSV, PERIOD_MONTH, p->name);
 	} else if (!strcmp(file, "sweep.csv")) {
-		rc = sweep_write(out.fp, p->c, p->sw, 0, FORMAT_CSV);
+		rc = sweep_write(out.fp, p->c, p->sw, 0, PERIOD_MONTH, FORMAT_CSV);
 	} else if (!strcmp(file, "breakeven.csv")) {
 		rc = breakeven_write(out.fp, p->c, p->cmp, BE_SPEND, p->max, p->pairs,
 				     p->npairs, FORMAT_CSV);
@@ -245,7 +245,7 @@ int cmd_report(int argc, char **argv)
 	struct memo_parts parts;
 	struct be_pair *pairs = NULL;
 	size_t *idx = NULL, npairs = 0, done = 0, i;
-	char *tmp = NULL;
+	char *tmp = NULL, *outdir = NULL;
 	struct stat st;
 	double max = 0;
 	int rc, help;
@@ -255,6 +255,14 @@ int cmd_report(int argc, char **argv)
 	rc = cli_setup("report", CMD_REPORT, argc, argv, &a, &c, &s, &help, &err);
 	if (help)
 		goto done;
+	if (!rc && a.out) { /* "memo/" names the folder "memo" */
+		size_t n = strlen(a.out);
+		while (n > 1 && a.out[n - 1] == '/')
+			n--;
+		if (!(outdir = strndup(a.out, n)))
+			rc = err_set(&err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+		a.out = outdir;
+	}
 	if (!rc && !a.out)
 		rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0, "report needs --out DIR");
 	if (!rc && !stat(a.out, &st)) {
@@ -317,6 +325,7 @@ fail:
 	cli_report("report", rc, &err);
 done:
 	free(tmp);
+	free(outdir);
 	for (i = 0; i < done; i++)
 		be_pair_release(&pairs[i]);
 	free(pairs);

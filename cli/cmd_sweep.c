@@ -38,7 +38,7 @@ int cmd_sweep(int argc, char **argv)
 		goto fail;
 	if ((rc = output_open(&out, a.output, &err)))
 		goto fail;
-	if ((rc = sweep_write(out.fp, &c, &sw, a.breakdown, a.format))) {
+	if ((rc = sweep_write(out.fp, &c, &sw, a.breakdown, a.period, a.format))) {
 		err_set(&err, rc, NULL, 0, 0, "out of memory");
 		output_abort(&out);
 		goto fail;

@@ -37,8 +37,8 @@ static const struct command commands[] = {
 	  "so there may be several crossings: all are found, exactly (closed form "
 	  "on each linear piece, bisection on curved ones, the steps taken from "
 	  "the catalog), never by sampling. Without --between, every self-hosted "
-	  "option is paired with every managed one. A plan limit ends the range "
-	  "where that plan stops." },
+	  "option is paired with every managed one that can be priced. A plan "
+	  "limit ends the range where that plan stops." },
 	{ "sweep", CMD_SWEEP, cmd_sweep,
 	  "llmtco sweep [--in VAR] [--from X] [--to Y] [--steps N] [--log] [OPTIONS]",
 	  "cost of each option over a range of one variable (CSV, plot)",
@@ -68,10 +68,11 @@ static const struct command commands[] = {
 	  "Writes the folder DIR: memo.md (the recommendation in one paragraph, "
 	  "the comparison table, where the answer flips in words, every "
 	  "assumption with its source, every price with its source and date, "
-	  "and the two charts), compare.csv, sweep.csv (every option's total "
-	  "from $0 to 4x today's API spend, at least $100,000), breakeven.csv, "
-	  "breakdown.png (each option's cost parts) and cost-vs-spend.png (the "
-	  "crossings marked). Everything is written to a temporary folder beside "
+	  "and the two charts), compare.csv, sweep.csv (the totals behind the "
+	  "chart: the self-hosted options, the cheapest managed one and the managed "
+	  "ones that cross a self-hosted one, from $0 to 4x today's API spend, at "
+	  "least $100,000), breakeven.csv, breakdown.png (each option's cost "
+	  "parts) and cost-vs-spend.png (the crossings marked). Everything is written to a temporary folder beside "
 	  "DIR and renamed into place at the end, so an interrupted run leaves no "
 	  "half-written DIR. An existing DIR is refused unless --force (which "
 	  "replaces a folder holding only files). gnuplot draws the charts; "
@@ -92,7 +93,7 @@ static const char exit_codes[] =
 	"  1  check found a problem past a threshold\n"
 	"  2  usage error (unknown flag, bad value)\n"
 	"  3  bad input data (file:line:col: what is wrong)\n"
-	"  4  I/O or system error (unreadable file, write failed)\n";
+	"  4  I/O or system error (unreadable file, write failed, gnuplot missing)\n";
 
 static const struct command *find_command(const char *name)
 {
@@ -194,6 +195,11 @@ static void man_page(FILE *fp)
 	      ".nf\nllmtco compare \\-\\-spend 5000\n"
 	      "llmtco compare \\-\\-scenario scenarios/examples/mid\\-size.json \\-\\-format json\n"
 	      "llmtco compare \\-\\-requests 2000000 \\-\\-hours 16 \\-\\-rate 150 \\-\\-infra 200\n"
+	      "llmtco breakeven \\-\\-between litellm/oss,openrouter\n"
+	      "llmtco breakeven \\-\\-in requests \\-\\-spend 10000 \\-\\-between litellm/oss,portkey\n"
+	      "llmtco sweep \\-\\-options litellm/oss,openrouter \\-\\-to 100000 \\-\\-plot cost.png\n"
+	      "llmtco report \\-\\-scenario team.json \\-\\-out memo\n"
+	      "llmtco project \\-\\-spend 60000 \\-\\-bridge openrouter,litellm/oss \\-\\-switch auto\n"
 	      "llmtco pricing show portkey\n.fi\n"
 	      ".SH SEE ALSO\nREADME.md in the source tree: the scenario schema and the catalog columns.\n",
 	      fp);

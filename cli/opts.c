@@ -46,7 +46,7 @@ const struct opt opt_table[] = {
 	  "leave out options that can add more latency than this" },
 	{ "set", 0, "ID.FIELD=VALUE", OPT_SET, CMD_WORKLOAD, TEXT,
 	  "override a catalog field of one option (repeatable)" },
-	{ "period", 0, "day|month|year", OPT_PERIOD, CMD_WORKLOAD, TEXT,
+	{ "period", 0, "day|month|year", OPT_PERIOD, CMD_COMPARE | CMD_SWEEP, TEXT,
 	  "rescale the printed figures (default month)" },
 	{ "between", 0, "A,B", OPT_BETWEEN, CMD_BREAKEVEN, TEXT,
 	  "the two options (default: every self-hosted x managed pair)" },

@@ -35,6 +35,29 @@ char *be_value_text(enum be_var v, double x, int human, char *buf, size_t size)
 	return buf;
 }
 
+/* A value of the variable as JSON gives it: the figure the other formats show. */
+static double json_value(enum be_var v, double x)
+{
+	return v == BE_REQUESTS || v == BE_TOKENS ? ceil(x - 1e-9) : money_round(x);
+}
+
+/* What moves with the variable, in one sentence, for the memo. */
+void breakeven_moving(const struct comparison *cmp, enum be_var v, int human,
+		      char *buf, size_t size)
+{
+	char n[64], per[64];
+
+	fmt_number(per, sizeof(per), cmp->usd_per_request);
+	if (v == BE_SPEND && (cmp->assumed & ASSUME_REQUESTS_FROM_SPEND))
+		snprintf(buf, size, "As API spend moves, requests follow it at $%s per request "
+			 "(seed figure).", per);
+	else if (v == BE_SPEND)
+		snprintf(buf, size, "As API spend moves, requests stay at %s/month.",
+			 fmt_count_as(n, sizeof(n), cmp->w.requests, human));
+	else
+		buf[0] = '\0';
+}
+
 static const char *key_of(const struct catalog *c, size_t i, char *buf, size_t size)
 {
 	option_key(c, &c->options[i], buf, size);
@@ -163,7 +186,7 @@ static size_t range_assumptions(const struct catalog *c, const struct comparison
 	if (v == BE_SPEND || v == BE_TOKENS)
 		moving = ASSUME_REQUESTS_FROM_SPEND | ASSUME_SPEND_FROM_TOKENS;
 	else if (v == BE_REQUESTS)
-		moving = ASSUME_SPEND_FROM_REQUESTS;
+		moving = ASSUME_SPEND_FROM_REQUESTS | ASSUME_SPEND_FROM_MIX;
 	moving &= cmp->assumed;
 	fmt_number(per, sizeof(per), cmp->usd_per_request);
 	t.assumed &= ~moving;
@@ -175,6 +198,10 @@ static size_t range_assumptions(const struct catalog *c, const struct comparison
 		snprintf(say[n++], ASSUMPTION_LEN,
 			 "API spend follows the requests at $%s per request (seed figure); "
 			 "give --spend to fix it", per);
+	if (moving & ASSUME_SPEND_FROM_MIX)
+		snprintf(say[n++], ASSUMPTION_LEN,
+			 "API spend follows the requests at $%s per request, the list price "
+			 "of the model mix", fmt_number(per, sizeof(per), cmp->mix_usd_per_request));
 	if (moving & ASSUME_SPEND_FROM_TOKENS)
 		snprintf(say[n++], ASSUMPTION_LEN,
 			 "API spend = tokens/day x 365/12 days x $%s per 1M tokens",
@@ -237,16 +264,17 @@ static int be_grid(struct grid *g, const struct catalog *c, enum be_var v,
 		   const struct be_pair *pairs, size_t n)
 {
 	static const char *const head[] = { "variable", "a", "b", "value", "cheaper_below",
-					     "cheaper_above", "at_step", "searched_to" };
+					     "cheaper_above", "at_step", "searched_to",
+					     "equal_until" };
 	char ka[96], kb[96], kc[96], kd[96], x[64], to[64];
 	size_t i, k, r;
 	int bad = 0;
 
-	if (grid_init(g, 8))
+	if (grid_init(g, 9))
 		return -1;
-	for (k = 0; k < 8; k++)
+	for (k = 0; k < 9; k++)
 		bad |= grid_set(g, 0, k, head[k]);
-	g->right[3] = g->right[7] = 1;
+	g->right[3] = g->right[7] = g->right[8] = 1;
 	for (i = 0; i < n && !bad; i++) {
 		const struct be_pair *p = &pairs[i];
 		size_t rows = p->n ? p->n : 1;
@@ -267,6 +295,9 @@ static int be_grid(struct grid *g, const struct catalog *c, enum be_var v,
 			}
 			bad |= grid_set(g, r, 6, cr ? (cr->at_step ? "yes" : "no") : "");
 			bad |= grid_set(g, r, 7, to);
+			if (!cr && !p->tie && p->equal_until > 0)
+				bad |= grid_set(g, r, 8, be_value_text(v, p->equal_until, 0, x,
+									sizeof(x)));
 		}
 	}
 	return bad;
@@ -296,7 +327,7 @@ static int write_json(FILE *fp, const struct catalog *c, const struct comparison
 					cJSON *x = cJSON_CreateObject();
 					if (!x)
 						break;
-					cJSON_AddNumberToObject(x, "value", money_round(p->x[j].value));
+					cJSON_AddNumberToObject(x, "value", json_value(v, p->x[j].value));
 					cJSON_AddStringToObject(x, "cheaper_below",
 								key_of(c, p->x[j].cheaper_below, k, sizeof(k)));
 					cJSON_AddStringToObject(x, "cheaper_above",
@@ -304,7 +335,7 @@ static int write_json(FILE *fp, const struct catalog *c, const struct comparison
 					cJSON_AddBoolToObject(x, "at_step", p->x[j].at_step);
 					cJSON_AddItemToArray(xs, x);
 				}
-			cJSON_AddNumberToObject(o, "searched_to", money_round(p->max));
+			cJSON_AddNumberToObject(o, "searched_to", json_value(v, p->max));
 			if (p->limited)
 				cJSON_AddStringToObject(o, "limited_by", key_of(c, p->limited_by, k, sizeof(k)));
 			if (!p->n && !p->tie && p->max > 0)
@@ -312,7 +343,7 @@ static int write_json(FILE *fp, const struct catalog *c, const struct comparison
 									      : "cheaper_throughout",
 							key_of(c, p->cheaper_at_max, k, sizeof(k)));
 			if (!p->n && !p->tie && p->equal_until > 0)
-				cJSON_AddNumberToObject(o, "equal_until", money_round(p->equal_until));
+				cJSON_AddNumberToObject(o, "equal_until", json_value(v, p->equal_until));
 			cJSON_AddItemToArray(arr, o);
 		}
 	na = range_assumptions(c, cmp, v, 0, say);

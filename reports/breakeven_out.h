@@ -29,4 +29,8 @@ int breakeven_write(FILE *fp, const struct catalog *c,
 void breakeven_sentences(FILE *fp, const struct catalog *c, enum be_var v,
 			 const struct be_pair *p, int human, const char *bullet);
 
+/* What moves with the variable ("requests follow it at $0.005 ..."). */
+void breakeven_moving(const struct comparison *cmp, enum be_var v, int human,
+		      char *buf, size_t size);
+
 #endif

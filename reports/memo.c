@@ -248,6 +248,9 @@ int memo_write(FILE *fp, const struct memo *m)
 		}
 	}
 	fprintf(fp, "\n## Where the answer flips\n\n");
+	breakeven_moving(m->cmp, BE_SPEND, 0, why, sizeof(why));
+	if (*why)
+		fprintf(fp, "%s\n\n", why);
 	crossings(fp, m);
 	fprintf(fp, "\n![Monthly cost against API spend, crossings marked](%s)\n", m->line_image);
 	fprintf(fp, "\nThe figures are in compare.csv, sweep.csv and breakeven.csv beside this file.\n");

@@ -13,7 +13,7 @@
 #include <string.h>
 
 static int sweep_grid(struct grid *g, const struct catalog *c, const struct sweep *sw,
-		      int breakdown, int human)
+		      int breakdown, double factor, int human)
 {
 	size_t per = breakdown ? COST_NPARTS : 1, i, k, col, r;
 	char key[96], head[160], buf[64];
@@ -44,7 +44,7 @@ static int sweep_grid(struct grid *g, const struct catalog *c, const struct swee
 			if (!sw->priced[i * sw->nopts + k])
 				continue;
 			for (p = 0; p < (int)per; p++) {
-				double val = breakdown ? cost_part(cp, p) : cp->total;
+				double val = (breakdown ? cost_part(cp, p) : cp->total) * factor;
 				if (human)
 					fmt_human(buf, sizeof(buf), val, 2);
 				else
@@ -67,12 +67,13 @@ static void crossings_text(FILE *fp, const struct catalog *c, const struct sweep
 			shown++;
 		}
 	if (!shown)
-		fprintf(fp, "%sno self-hosted and managed option cross in this range\n", bullet);
+		fprintf(fp, "%sno self-hosted and managed options cross in this range\n", bullet);
 }
 
 static int write_json(FILE *fp, const struct catalog *c, const struct sweep *sw,
-		      int breakdown)
+		      int breakdown, enum period period)
 {
+	double f = period_factor(period);
 	cJSON *root = cJSON_CreateObject(), *pts, *xs;
 	char key[96];
 	size_t i, k, j;
@@ -82,6 +83,7 @@ static int write_json(FILE *fp, const struct catalog *c, const struct sweep *sw,
 		return LLMTCO_EIO;
 	cJSON_AddStringToObject(root, "variable", be_var_name(sw->v));
 	cJSON_AddStringToObject(root, "unit", be_var_unit(sw->v));
+	cJSON_AddStringToObject(root, "period", period_name(period));
 	if ((pts = cJSON_AddArrayToObject(root, "points")))
 		for (i = 0; i < sw->n; i++) {
 			cJSON *pt = cJSON_CreateObject(), *tot;
@@ -98,9 +100,9 @@ static int write_json(FILE *fp, const struct catalog *c, const struct sweep *sw,
 					cJSON *parts = cJSON_AddObjectToObject(tot, key);
 					for (p = 0; parts && p < COST_NPARTS; p++)
 						cJSON_AddNumberToObject(parts, cost_part_names[p],
-									money_round(cost_part(cp, p)));
+									money_round(cost_part(cp, p) * f));
 				} else {
-					cJSON_AddNumberToObject(tot, key, money_round(cp->total));
+					cJSON_AddNumberToObject(tot, key, money_round(cp->total * f));
 				}
 			}
 			cJSON_AddItemToArray(pts, pt);
@@ -128,14 +130,14 @@ static int write_json(FILE *fp, const struct catalog *c, const struct sweep *sw,
 }
 
 int sweep_write(FILE *fp, const struct catalog *c, const struct sweep *sw,
-		int breakdown, enum out_format fmt)
+		int breakdown, enum period period, enum out_format fmt)
 {
 	struct grid g;
 	int human = fmt == FORMAT_TABLE;
 
 	if (fmt == FORMAT_JSON)
-		return write_json(fp, c, sw, breakdown);
-	if (sweep_grid(&g, c, sw, breakdown, human)) {
+		return write_json(fp, c, sw, breakdown, period);
+	if (sweep_grid(&g, c, sw, breakdown, period_factor(period), human)) {
 		grid_release(&g);
 		return LLMTCO_EIO;
 	}
@@ -144,13 +146,15 @@ int sweep_write(FILE *fp, const struct catalog *c, const struct sweep *sw,
 		grid_write_csv(fp, &g);
 		break;
 	case FORMAT_MD:
-		fprintf(fp, "## Monthly cost by %s (%s)\n\n", be_var_name(sw->v), be_var_unit(sw->v));
+		fprintf(fp, "## Cost per %s by %s (%s)\n\n", period_name(period), be_var_name(sw->v),
+			be_var_unit(sw->v));
 		grid_write_md(fp, &g);
 		fprintf(fp, "\nCrossings:\n\n");
 		crossings_text(fp, c, sw, 0, "- ");
 		break;
 	default:
-		fprintf(fp, "llmtco sweep: total cost per month in USD by %s (%s)\n\n",
+		fprintf(fp, "llmtco sweep: %s per %s in USD by %s (%s)\n\n",
+			breakdown ? "cost parts" : "total cost", period_name(period),
 			be_var_name(sw->v), be_var_unit(sw->v));
 		grid_write_table(fp, &g, 0);
 		fprintf(fp, "\ncrossings:\n");

@@ -14,7 +14,7 @@
  * plan limit has an empty cell. Table and Markdown add the crossings.
  */
 int sweep_write(FILE *fp, const struct catalog *c, const struct sweep *sw,
-		int breakdown, enum out_format fmt);
+		int breakdown, enum period period, enum out_format fmt);
 
 /*
  * Draw the sweep's totals, one line per option, every crossing marked and

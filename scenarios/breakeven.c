@@ -126,7 +126,7 @@ static void add_point(struct solver *sv, double x)
 	if (sv->status || !(x > 0) || !(x < sv->xmax))
 		return;
 	if (sv->npts >= MAX_STEPS) {
-		sv->status = err_set(sv->err, LLMTCO_EDATA, NULL, 0, 0,
+		sv->status = err_set(sv->err, LLMTCO_EUSAGE, NULL, 0, 0,
 				     "more than %d price steps in range: give a smaller --max",
 				     MAX_STEPS);
 		return;
@@ -330,7 +330,7 @@ int breakeven_pair(const struct catalog *c, const struct scenario *s,
 	sv.err = err;
 	sv.xmax = max;
 	if (!(max > 0))
-		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0, "the range must end above 0");
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0, "--max must be above 0");
 	if ((sv.status = tco_inputs_at(c, s, v, 0, &in0, NULL, err)) ||
 	    (sv.status = tco_inputs_at(c, s, v, max, &in1, NULL, err)))
 		return sv.status;

@@ -70,8 +70,8 @@ struct be_pair {
 
 /*
  * Every crossing of options `a` and `b` of catalog `c` in [0, max] of `v`.
- * Fills `out` (release with be_pair_release). LLMTCO_EDATA when the range
- * holds too many price steps to examine (over 1,000,000).
+ * Fills `out` (release with be_pair_release). LLMTCO_EUSAGE when the range
+ * holds too many price steps to examine (over 1,000,000): a smaller max.
  */
 int breakeven_pair(const struct catalog *c, const struct scenario *s,
 		   enum be_var v, size_t a, size_t b, double max,

@@ -265,6 +265,7 @@ int tco_inputs_from(const struct catalog *c, const struct scenario *s,
 	double per_request = fact_value(c, "usd_per_request", 0.005);
 	struct workload *w = &in->w;
 	unsigned assumed = 0;
+	double mix_unit = 0;
 	int spend_known = 0, rc;
 
 	memset(in, 0, sizeof(*in));
@@ -308,6 +309,7 @@ int tco_inputs_from(const struct catalog *c, const struct scenario *s,
 		if ((rc = mix_cost_per_request(c, s, &unit, err)))
 			return rc;
 		w->api_spend = w->requests * unit;
+		mix_unit = unit;
 		assumed |= ASSUME_SPEND_FROM_MIX;
 	} else if (!spend_known) {
 		w->api_spend = w->requests * per_request;
@@ -359,6 +361,7 @@ int tco_inputs_from(const struct catalog *c, const struct scenario *s,
 		cmp->tokens_per_day = s->tokens_per_day.r.value;
 		cmp->usd_per_mtok = s->usd_per_mtok.r.value;
 		cmp->usd_per_request = per_request;
+		cmp->mix_usd_per_request = mix_unit;
 	}
 	return LLMTCO_OK;
 }

@@ -140,6 +140,7 @@ struct comparison {
 	double tokens_per_day;     /* when ASSUME_SPEND_FROM_TOKENS */
 	double usd_per_mtok;
 	double usd_per_request;    /* the seed figure used */
+	double mix_usd_per_request;/* list price of a request of the mix */
 };
 
 /*
