@@ -7,6 +7,7 @@
 #include "../reports/breakeven_out.h"
 #include "../reports/compare_out.h"
 #include "../reports/memo.h"
+#include "../reports/project_out.h"
 #include "../reports/sweep_out.h"
 
 #include <dirent.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <math.h>
 #include <unistd.h>
 
 #define SWEEP_POINTS 41
@@ -99,6 +101,7 @@ struct memo_parts {
 	const char *name;
 	const struct scenario *s;
 	const char *scenario_file;
+	const struct projection *proj; /* or NULL */
 	int svg;
 };
 
@@ -117,6 +120,8 @@ static int write_one(const char *dir, const char *file, const struct memo_parts 
 		rc = compare_write(out.fp, p->c, p->cmp, FORMAT_CSV, PERIOD_MONTH, p->name);
 	} else if (!strcmp(file, "sweep.csv")) {
 		rc = sweep_write(out.fp, p->c, p->sw, 0, PERIOD_MONTH, FORMAT_CSV);
+	} else if (!strcmp(file, "timeline.csv")) {
+		rc = project_write(out.fp, p->c, p->proj, FORMAT_CSV);
 	} else if (!strcmp(file, "breakeven.csv")) {
 		rc = breakeven_write(out.fp, p->c, p->cmp, BE_SPEND, p->max, p->pairs,
 				     p->npairs, FORMAT_CSV);
@@ -133,6 +138,8 @@ static int write_one(const char *dir, const char *file, const struct memo_parts 
 		m.max = p->max;
 		m.bars_image = p->svg ? "breakdown.svg" : "breakdown.png";
 		m.line_image = p->svg ? "cost-vs-spend.svg" : "cost-vs-spend.png";
+		m.proj = p->proj;
+		m.time_image = p->svg ? "cumulative.svg" : "cumulative.png";
 		rc = memo_write(out.fp, &m);
 	}
 	if (rc) {
@@ -153,6 +160,13 @@ static int write_folder(const char *dir, const struct memo_parts *p, struct llmt
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++)
 		if ((rc = write_one(dir, files[i], p, err)))
 			return rc;
+	if (p->proj) {
+		if ((rc = write_one(dir, "timeline.csv", p, err)))
+			return rc;
+		snprintf(path, sizeof(path), "%s/cumulative.%s", dir, p->svg ? "svg" : "png");
+		if ((rc = project_plot(p->c, p->proj, path, p->svg, err)))
+			return rc;
+	}
 	snprintf(path, sizeof(path), "%s/breakdown.%s", dir, p->svg ? "svg" : "png");
 	if ((rc = memo_bar_plot(p->c, p->cmp, path, p->svg, err)))
 		return rc;
@@ -243,6 +257,7 @@ int cmd_report(int argc, char **argv)
 	struct comparison cmp;
 	struct sweep sw;
 	struct memo_parts parts;
+	struct projection proj;
 	struct be_pair *pairs = NULL;
 	size_t *idx = NULL, npairs = 0, done = 0, i;
 	char *tmp = NULL, *outdir = NULL;
@@ -252,6 +267,7 @@ int cmd_report(int argc, char **argv)
 
 	memset(&cmp, 0, sizeof(cmp));
 	memset(&sw, 0, sizeof(sw));
+	memset(&proj, 0, sizeof(proj));
 	rc = cli_setup("report", CMD_REPORT, argc, argv, &a, &c, &s, &help, &err);
 	if (help)
 		goto done;
@@ -310,6 +326,19 @@ int cmd_report(int argc, char **argv)
 	parts.pairs = pairs;
 	parts.npairs = npairs;
 	parts.max = max;
+	/* over time, when the scenario says how long or how fast it grows */
+	if (s.horizon_months.set || s.growth_pct_per_month.set) {
+		struct project_request req;
+		memset(&req, 0, sizeof(req));
+		req.months = s.horizon_months.set ? (int)ceil(s.horizon_months.r.value) : 24;
+		req.growth_pct = NAN;
+		req.migration_hours = NAN;
+		if ((rc = project_run(&c, &s, &req, &proj, &err)))
+			goto fail;
+		parts.proj = &proj;
+	} else {
+		parts.proj = NULL;
+	}
 	parts.name = s.name;
 	parts.s = &s;
 	parts.scenario_file = a.scenario;
@@ -319,7 +348,9 @@ int cmd_report(int argc, char **argv)
 		goto fail;
 	}
 	printf("wrote %s: memo.md, compare.csv, sweep.csv, breakeven.csv, breakdown.%s, "
-	       "cost-vs-spend.%s\n", a.out, a.plot_svg ? "svg" : "png", a.plot_svg ? "svg" : "png");
+	       "cost-vs-spend.%s%s%s\n", a.out, a.plot_svg ? "svg" : "png",
+	       a.plot_svg ? "svg" : "png", parts.proj ? ", timeline.csv, cumulative." : "",
+	       parts.proj ? (a.plot_svg ? "svg" : "png") : "");
 	goto done;
 fail:
 	cli_report("report", rc, &err);
@@ -331,6 +362,7 @@ done:
 	free(pairs);
 	free(idx);
 	sweep_release(&sw);
+	projection_release(&proj);
 	comparison_release(&cmp);
 	scenario_release(&s);
 	catalog_release(&c);

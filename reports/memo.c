@@ -7,6 +7,7 @@
 #include "format.h"
 #include "plot.h"
 #include "pricing_out.h"
+#include "project_out.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -198,6 +199,33 @@ static void inputs(FILE *fp, const struct memo *m)
 #undef GIVEN
 }
 
+/* Cost over the horizon: the strategies' totals, payback, the chart. */
+static void over_time(FILE *fp, const struct memo *m)
+{
+	const struct projection *p = m->proj;
+	const struct strategy *base = &p->strategies[p->baseline];
+	char a[64];
+	size_t k;
+
+	fprintf(fp, "\n## Over %d months\n\n", p->months);
+	fprintf(fp, "Traffic grows %g%% a month, compounding; one-time setup is paid in "
+		    "month 1. The cheapest option to buy over the horizon is %s, %s in all.\n\n",
+		p->growth_pct, base->id, fmt_usd_as(a, sizeof(a), base->total, 0));
+	for (k = 0; k < p->npaybacks; k++) {
+		const struct payback *pb = &p->paybacks[k];
+		const struct strategy *st = &p->strategies[pb->strategy];
+		if (pb->month)
+			fprintf(fp, "- %s (%s, %s in all) costs less in total than %s from month "
+				    "%d on\n", st->id, strategy_kind_name(m->c, st),
+				fmt_usd_as(a, sizeof(a), st->total, 0), base->id, pb->month);
+		else
+			fprintf(fp, "- %s (%s, %s in all) does not pay back within %d months\n",
+				st->id, strategy_kind_name(m->c, st),
+				fmt_usd_as(a, sizeof(a), st->total, 0), p->months);
+	}
+	fprintf(fp, "\n![Cumulative cost by month](%s)\n", m->time_image);
+}
+
 /* Each option's price summary and the sources of every figure in it. */
 static void sources(FILE *fp, const struct catalog *c, const struct option *o)
 {
@@ -253,7 +281,10 @@ int memo_write(FILE *fp, const struct memo *m)
 		fprintf(fp, "%s\n\n", why);
 	crossings(fp, m);
 	fprintf(fp, "\n![Monthly cost against API spend, crossings marked](%s)\n", m->line_image);
-	fprintf(fp, "\nThe figures are in compare.csv, sweep.csv and breakeven.csv beside this file.\n");
+	if (m->proj)
+		over_time(fp, m);
+	fprintf(fp, "\nThe figures are in compare.csv, sweep.csv, breakeven.csv%s beside this file.\n",
+		m->proj ? " and timeline.csv" : "");
 	fprintf(fp, "\n## Assumptions\n\n");
 	inputs(fp, m);
 	n = tco_assumptions_sourced(m->c, m->cmp, 0, say, MAX_ASSUMPTIONS);

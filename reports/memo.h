@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include "../scenarios/breakeven.h"
+#include "../scenarios/project.h"
 
 struct memo {
 	const struct catalog *c;
@@ -18,6 +19,8 @@ struct memo {
 	double max;                   /* spend searched up to */
 	const char *bars_image;       /* file names inside the memo folder */
 	const char *line_image;
+	const struct projection *proj;/* over time, or NULL */
+	const char *time_image;
 };
 
 /*

@@ -61,6 +61,14 @@ png_ok "$memo/breakdown.png"
 check "breakdown.png is a PNG of at least 640x400" $?
 png_ok "$memo/cost-vs-spend.png"
 check "cost-vs-spend.png is a PNG of at least 640x400" $?
+# the scenario has a horizon: the memo goes over time too
+png_ok "$memo/cumulative.png" && [ -s "$memo/timeline.csv" ] && grep -q '^## Over 12 months' "$memo/memo.md"
+check "a scenario with a horizon gets timeline.csv, cumulative.png and an 'Over' section" $?
+[ "$(wc -l <"$memo/timeline.csv")" -eq $((1 + 12 * $(grep -c '^| [0-9]' "$memo/memo.md" | head -1))) ]
+check "timeline.csv has a row per strategy and month" $?
+"$prog" report --spend 5000 --out "$tmp/plain" >/dev/null 2>&1 && [ ! -e "$tmp/plain/timeline.csv" ] &&
+	! grep -q '^## Over' "$tmp/plain/memo.md"
+check "without a horizon or growth, no timeline" $?
 
 # memo.md's figures are compare's: every table row of compare's Markdown
 "$prog" compare --scenario $scn --format md >"$tmp/compare.md"
