@@ -4,6 +4,7 @@
 #include "catalog.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -153,35 +154,133 @@ const struct fact *catalog_fact(const struct catalog *c, const char *key)
 	return NULL;
 }
 
+/*
+ * A model name for loose comparison: lowercase, with a trailing date
+ * ("-20241022", "-2024-10-22", "@20241022") removed.
+ */
+static void model_norm(const char *s, size_t len, char *out, size_t size)
+{
+	size_t n = len < size - 1 ? len : size - 1, i;
+
+	for (i = 0; i < n; i++) /* '.' and '-' alike: "opus-4.8" is "opus-4-8" */
+		out[i] = s[i] == '.' ? '-' : (char)tolower((unsigned char)s[i]);
+	out[n] = '\0';
+	/* "-YYYYMMDD" or "@YYYYMMDD" */
+	if (n > 9 && (out[n - 9] == '-' || out[n - 9] == '@') &&
+	    strspn(out + n - 8, "0123456789") == 8) {
+		out[n - 9] = '\0';
+		return;
+	}
+	/* "-YYYY-MM-DD" */
+	if (n > 11 && out[n - 11] == '-' && strspn(out + n - 10, "0123456789") == 4 &&
+	    out[n - 6] == '-' && out[n - 3] == '-' &&
+	    strspn(out + n - 5, "0123456789") == 2 && strspn(out + n - 2, "0123456789") == 2)
+		out[n - 11] = '\0';
+}
+
+/* Does row m name this provider (or any, when prov is NULL) and model? */
+static int model_is(const struct model_price *m, const char *prov, size_t plen,
+		    const char *model, size_t mlen, int loose)
+{
+	char a[160], b[160];
+
+	if (prov && (strlen(m->provider) != plen || strncasecmp(m->provider, prov, plen)))
+		return 0;
+	if (!loose)
+		return strlen(m->model) == mlen && !strncasecmp(m->model, model, mlen);
+	model_norm(m->model, strlen(m->model), a, sizeof(a));
+	model_norm(model, mlen, b, sizeof(b));
+	return !strcmp(a, b);
+}
+
+static int base_row(const struct model_price *m)
+{
+	return !m->service_tier[0] && m->above_input_tokens == 0;
+}
+
+/* The base row of the one model that matches, or NULL (*amb set when several). */
+static const struct model_price *find_base(const struct catalog *c, const char *hint,
+					   const char *name, size_t *amb)
+{
+	const char *slash = strchr(name, '/');
+	const char *prov = slash ? name : NULL, *model = slash ? slash + 1 : name;
+	size_t plen = slash ? (size_t)(slash - name) : 0, mlen = strlen(model);
+	int loose, pass;
+	size_t i;
+
+	for (loose = 0; loose < 2; loose++)
+		for (pass = 0; pass < 2; pass++) {
+			/* pass 0: under the hint (bare names only); pass 1: anywhere */
+			const char *p = prov;
+			size_t pl = plen, n = 0;
+			const struct model_price *found = NULL;
+			if (pass == 0) {
+				if (prov || !hint)
+					continue;
+				p = hint;
+				pl = strlen(hint);
+			}
+			for (i = 0; i < c->nmodels; i++) {
+				const struct model_price *m = &c->models[i];
+				if (!base_row(m) || !model_is(m, p, pl, model, mlen, loose))
+					continue;
+				if (found && !strcasecmp(found->provider, m->provider) &&
+				    !strcasecmp(found->model, m->model))
+					continue;
+				found = m;
+				n++;
+			}
+			if (n == 1)
+				return found;
+			if (n > 1) {
+				*amb = n;
+				return NULL;
+			}
+		}
+	return NULL;
+}
+
+const struct model_price *catalog_model_price(const struct catalog *c,
+					      const char *provider_hint,
+					      const char *name,
+					      const char *service_tier,
+					      double input_tokens,
+					      size_t *ambiguous)
+{
+	const struct model_price *base, *best;
+	const char *tier = service_tier ? service_tier : "";
+	size_t i, amb = 0;
+	int has_tier = 0;
+
+	base = find_base(c, provider_hint, name, &amb);
+	if (ambiguous)
+		*ambiguous = amb;
+	if (!base)
+		return NULL;
+	for (i = 0; *tier && i < c->nmodels; i++)
+		if (!strcmp(c->models[i].provider, base->provider) &&
+		    !strcmp(c->models[i].model, base->model) &&
+		    !strcasecmp(c->models[i].service_tier, tier))
+			has_tier = 1;
+	if (!has_tier)
+		tier = "";
+	best = NULL;
+	for (i = 0; i < c->nmodels; i++) {
+		const struct model_price *m = &c->models[i];
+		if (strcmp(m->provider, base->provider) || strcmp(m->model, base->model) ||
+		    strcasecmp(m->service_tier, tier) || !(m->above_input_tokens < input_tokens ||
+							   m->above_input_tokens == 0))
+			continue;
+		if (!best || m->above_input_tokens > best->above_input_tokens)
+			best = m;
+	}
+	return best ? best : base;
+}
+
 const struct model_price *catalog_model(const struct catalog *c,
 					const char *name, size_t *ambiguous)
 {
-	const struct model_price *found = NULL;
-	const char *slash = strchr(name, '/');
-	size_t i, n = 0;
-
-	if (ambiguous)
-		*ambiguous = 0;
-	for (i = 0; i < c->nmodels; i++) {
-		const struct model_price *m = &c->models[i];
-		if (slash) {
-			size_t plen = (size_t)(slash - name);
-			if (strlen(m->provider) != plen ||
-			    strncasecmp(m->provider, name, plen) ||
-			    strcasecmp(m->model, slash + 1))
-				continue;
-		} else if (strcasecmp(m->model, name)) {
-			continue;
-		}
-		found = m;
-		n++;
-	}
-	if (n > 1) {
-		if (ambiguous)
-			*ambiguous = n;
-		return NULL;
-	}
-	return found;
+	return catalog_model_price(c, NULL, name, NULL, 0, ambiguous);
 }
 
 const char *deployment_name(enum deployment d)
@@ -217,4 +316,14 @@ void option_key(const struct catalog *c, const struct option *o, char *buf,
 		snprintf(buf, size, "%s/%s", o->id, o->plan);
 	else
 		snprintf(buf, size, "%s", o->id);
+}
+
+double model_cost(const struct model_price *p, double requests, double input,
+		  double cache_read, double cache_write, double output)
+{
+	double cr = isnan(p->cache_read_mtok) ? p->input_mtok : p->cache_read_mtok;
+	double cw = isnan(p->cache_write_mtok) ? p->input_mtok : p->cache_write_mtok;
+
+	return (input * p->input_mtok + cache_read * cr + cache_write * cw +
+		output * p->output_mtok) / 1e6 + requests * p->usd_per_request;
 }

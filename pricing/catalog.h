@@ -99,9 +99,14 @@ struct model_price {
 	char *model;           /* "claude-opus-4.8" */
 	double input_mtok;     /* USD per 1M input tokens */
 	double output_mtok;    /* USD per 1M output tokens */
-	double cache_read_mtok;/* USD per 1M cached input tokens read */
-	double cache_write_mtok;/* USD per 1M input tokens written to cache */
+	double cache_read_mtok;/* USD per 1M cached input tokens read; NaN:
+				  not published (charged as input) */
+	double cache_write_mtok;/* USD per 1M input tokens written to cache;
+				   NaN: not published (charged as input) */
 	double usd_per_request;/* USD per request, on top of tokens */
+	char service_tier[16]; /* "" (standard), "batch", "flex", "priority" */
+	double above_input_tokens; /* the price of requests with more input
+				      tokens than this (0: the base price) */
 	char *source;
 	char as_of[11];
 	struct origin at;
@@ -167,12 +172,38 @@ size_t catalog_match(const struct catalog *c, const char *key, size_t *idx,
 const struct fact *catalog_fact(const struct catalog *c, const char *key);
 
 /*
- * A model by "provider/model" or bare "model" (case-insensitive). Returns
- * NULL when none or several match; *ambiguous is set to the count when
- * several do.
+ * A model's base price (standard tier, no context tier) by "provider/model"
+ * or bare "model". Names compare case-insensitively; when nothing matches,
+ * a date suffix ("-20241022", "-2024-10-22", "@20241022") is ignored on
+ * both sides. Returns NULL when none or several models match; *ambiguous
+ * (may be NULL) gets the count when several do.
  */
 const struct model_price *catalog_model(const struct catalog *c,
 					const char *name, size_t *ambiguous);
+
+/*
+ * The price that applies to one request: the model as catalog_model finds
+ * it (a bare name is first looked for under `provider_hint`, which may be
+ * NULL), then its row for `service_tier` (NULL or "": standard; a tier the
+ * model has no price for falls back to standard) with the largest
+ * above_input_tokens below `input_tokens`.
+ */
+const struct model_price *catalog_model_price(const struct catalog *c,
+					      const char *provider_hint,
+					      const char *name,
+					      const char *service_tier,
+					      double input_tokens,
+					      size_t *ambiguous);
+
+/*
+ * What tokens cost at price `p` (USD): `input` uncached input tokens,
+ * `cache_read` and `cache_write` input tokens read from or written to a
+ * prompt cache, `output` tokens, and `requests` requests (the per-request
+ * price). A cache price the catalog does not publish charges those tokens
+ * as input.
+ */
+double model_cost(const struct model_price *p, double requests, double input,
+		  double cache_read, double cache_write, double output);
 
 /* "self-hosted", "managed", "router". */
 const char *deployment_name(enum deployment d);

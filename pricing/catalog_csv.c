@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum table {
 	TABLE_NONE = 0,
@@ -158,8 +159,9 @@ static const char *const defaults_cols[] = {
 static const char *const defaults_req[] = {
 	"key", "value", "unit", "source", "as_of", NULL };
 static const char *const models_cols[] = {
-	"provider", "model", "input_mtok", "output_mtok", "cache_read_mtok",
-	"cache_write_mtok", "usd_per_request", "source", "as_of", "notes", NULL };
+	"provider", "model", "service_tier", "above_input_tokens", "input_mtok",
+	"output_mtok", "cache_read_mtok", "cache_write_mtok", "usd_per_request",
+	"source", "as_of", "notes", NULL };
 static const char *const models_req[] = {
 	"provider", "model", "input_mtok", "output_mtok", "source", "as_of", NULL };
 
@@ -743,14 +745,16 @@ oom:
 static void model_row(struct loader *ld)
 {
 	static const struct field price_f = { "price", FIELD_NUM, 0, LLMTCO_MAX_AMOUNT, 0, 0, "USD/Mtok", "" };
+	/* an empty cache price is "not published": cached tokens at the input price */
+	static const struct field cache_f = { "price", FIELD_NUM, 0, LLMTCO_MAX_AMOUNT, NAN, 0, "USD/Mtok", "" };
 	static const char *const num_cols[] = {
 		"input_mtok", "output_mtok", "cache_read_mtok", "cache_write_mtok",
-		"usd_per_request" };
+		"usd_per_request", "above_input_tokens" };
 	struct catalog *c = ld->c;
 	struct model_price m, *dst = NULL;
-	struct range r[5];
-	char name[200];
-	size_t i, amb;
+	struct range r[6];
+	const struct cell *tc = cellp(ld, "service_tier");
+	size_t i;
 	void *p;
 
 	memset(&m, 0, sizeof(m));
@@ -759,9 +763,18 @@ static void model_row(struct loader *ld)
 			  "\"provider\" and \"model\" must not be empty");
 		return;
 	}
-	for (i = 0; i < 5; i++)
-		if (read_range(ld, &price_f, num_cols[i], NULL, NULL, &r[i]))
+	for (i = 0; i < 6; i++)
+		if (read_range(ld, i == 2 || i == 3 ? &cache_f : &price_f, num_cols[i], NULL,
+			       NULL, &r[i]))
 			return;
+	if (col_index(ld, "service_tier") >= 0) {
+		if (strlen(tc->text) >= sizeof(m.service_tier)) {
+			fail_cell(ld, tc, "\"service_tier\" must have at most 15 characters");
+			return;
+		}
+		snprintf(m.service_tier, sizeof(m.service_tier), "%s", tc->text);
+	}
+	m.above_input_tokens = r[5].value;
 	if (read_date(ld, m.as_of))
 		return;
 	m.input_mtok = r[0].value;
@@ -771,12 +784,13 @@ static void model_row(struct loader *ld)
 	m.usd_per_request = r[4].value;
 	m.at.file = ld->name;
 	m.at.line = ld->cells[0].line;
-	snprintf(name, sizeof(name), "%s/%s", cell_of(ld, "provider"), cell_of(ld, "model"));
-	{
-		const struct model_price *old = catalog_model(c, name, &amb);
-		if (old)
-			dst = &c->models[old - c->models];
-	}
+	/* a later layer replaces the row of the same model, tier and threshold */
+	for (i = 0; i < c->nmodels && !dst; i++)
+		if (!strcasecmp(c->models[i].provider, cell_of(ld, "provider")) &&
+		    !strcasecmp(c->models[i].model, cell_of(ld, "model")) &&
+		    !strcasecmp(c->models[i].service_tier, m.service_tier) &&
+		    c->models[i].above_input_tokens == m.above_input_tokens)
+			dst = &c->models[i];
 	if (!dst) {
 		p = grow(c->models, &c->models_cap, c->nmodels, sizeof(*c->models));
 		if (!p)

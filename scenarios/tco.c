@@ -250,10 +250,10 @@ static int mix_cost_per_request(const struct catalog *c, const struct scenario *
 				       "(add it with --pricing)", i, m->model);
 		if (cached > in_tok)
 			cached = in_tok;
-		*usd += m->share.r.value *
-			(((in_tok - cached) * p->input_mtok + cached * p->cache_read_mtok +
-			  m->output_tokens.r.value * p->output_mtok) / 1e6 +
-			 p->usd_per_request);
+		/* the tier of a request this size (long-context prices) */
+		p = catalog_model_price(c, NULL, m->model, NULL, in_tok, &amb);
+		*usd += m->share.r.value * model_cost(p, 1, in_tok - cached, cached, 0,
+						       m->output_tokens.r.value);
 	}
 	return LLMTCO_OK;
 }
