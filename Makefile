@@ -46,6 +46,7 @@ LIB_SRC = common/common.c \
 	  pricing/catalog.c pricing/fields.c pricing/catalog_csv.c pricing/builtin.c \
 	  scenarios/scenario.c scenarios/scenario_json.c scenarios/tco.c \
 	  scenarios/breakeven.c scenarios/sweep.c scenarios/project.c \
+	  scenarios/routing.c \
 	  reports/format.c
 # Writers and the command line: I/O lives here.
 OUT_SRC = reports/output.c reports/compare_out.c reports/pricing_out.c \

@@ -46,11 +46,14 @@ static int extra_strategies(const struct catalog *c, const struct cli_args *a,
 		if (!a->switch_auto && !a->switch_month.set)
 			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
 				       "--bridge needs --switch-month M or --switch auto");
+		if (a->switch_auto && a->switch_month.set)
+			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+				       "give --switch-month M or --switch auto, not both");
 		st->switch_auto = a->switch_auto;
 		st->switch_month = a->switch_month.set ? (int)a->switch_month.r.value : 0;
-	} else if (a->switch_auto || a->switch_month.set) {
+	} else if (a->switch_auto || a->switch_month.set || a->migration_hours.set) {
 		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
-			       "--switch-month and --switch go with --bridge");
+			       "--switch-month, --switch and --migration-hours go with --bridge");
 	}
 	if (a->hybrid) {
 		struct strategy *st = &extra[(*n)++];
@@ -102,7 +105,9 @@ int cmd_project(int argc, char **argv)
 		rc = extra_strategies(&c, &a, extra, &req.nextra, &err);
 	if (rc)
 		goto fail;
-	req.months = a.months.set ? (int)a.months.r.value : 24;
+	/* the horizon: --months, else the scenario's horizon_months, else 24 */
+	req.months = a.months.set ? (int)a.months.r.value
+		   : s.horizon_months.set ? (int)ceil(s.horizon_months.r.value) : 24;
 	req.growth_pct = a.growth.set ? a.growth.r.value : (double)NAN;
 	req.discount_pct = a.discount.set ? a.discount.r.value : 0;
 	req.migration_hours = a.migration_hours.set ? a.migration_hours.r.value : (double)NAN;

@@ -171,7 +171,7 @@ static int write_folder(const char *dir, const struct memo_parts *p, struct llmt
 	if ((rc = memo_bar_plot(p->c, p->cmp, path, p->svg, err)))
 		return rc;
 	snprintf(path, sizeof(path), "%s/cost-vs-spend.%s", dir, p->svg ? "svg" : "png");
-	return sweep_plot(p->c, p->sw, path, p->svg, err);
+	return sweep_plot(p->c, p->sw, path, p->svg, PERIOD_MONTH, err);
 }
 
 /* Move the finished folder onto DIR (replacing it with --force). */
@@ -294,6 +294,10 @@ int cmd_report(int argc, char **argv)
 	}
 	if (!rc)
 		rc = tco_compare(&c, &s, &cmp, &err);
+	if (!rc && !cmp.nrows)
+		rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0,
+			     "no option can be priced for this workload: nothing to report "
+			     "(see llmtco compare)");
 	if (rc)
 		goto fail;
 	/* the crossings and the chart cover at least 4x today's spend */

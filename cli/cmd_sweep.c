@@ -34,7 +34,7 @@ int cmd_sweep(int argc, char **argv)
 	steps = a.steps.set ? (size_t)a.steps.r.value : 21;
 	if ((rc = sweep_run(&c, &s, v, from, to, steps, a.log, &sw, &err)))
 		goto fail;
-	if (a.plot && (rc = sweep_plot(&c, &sw, a.plot, a.plot_svg, &err)))
+	if (a.plot && (rc = sweep_plot(&c, &sw, a.plot, a.plot_svg, a.period, &err)))
 		goto fail;
 	if ((rc = output_open(&out, a.output, &err)))
 		goto fail;

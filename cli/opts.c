@@ -28,7 +28,7 @@ const struct opt opt_table[] = {
 	  "one-time setup hours of self-hosted options" },
 	{ "rate", 0, "USD", OPT_RATE, CMD_WORKLOAD, NONNEG,
 	  "engineering cost per hour, USD (default: catalog, $100-$150)" },
-	{ "horizon", 0, "MONTHS", OPT_HORIZON, CMD_WORKLOAD, 1, 1200,
+	{ "horizon", 0, "MONTHS", OPT_HORIZON, CMD_WORKLOAD & ~CMD_PROJECT, 1, 1200,
 	  "months setup hours are amortized over (default 12)" },
 	{ "infra", 0, "USD", OPT_INFRA, CMD_WORKLOAD, NONNEG,
 	  "replace all self-hosted infrastructure with one figure, USD/month" },
@@ -354,6 +354,8 @@ static int apply(struct cli_args *a, const struct opt *o, const char *val,
 	case OPT_GROWTH:
 		return num_arg(o, val, &a->growth, err);
 	case OPT_BRIDGE:
+		if (a->bridge)
+			return usage(err, "--bridge given twice%s%s", "", "");
 		if (!strchr(val, ',') || strchr(val, ',') == val || !strchr(val, ',')[1] ||
 		    strchr(strchr(val, ',') + 1, ','))
 			return usage(err, "--bridge must be MANAGED,SELFHOSTED (two option ids), not \"%.60s\"%s",
@@ -374,6 +376,8 @@ static int apply(struct cli_args *a, const struct opt *o, const char *val,
 	case OPT_MIGRATION_HOURS:
 		return num_arg(o, val, &a->migration_hours, err);
 	case OPT_HYBRID:
+		if (a->hybrid)
+			return usage(err, "--hybrid given twice%s%s", "", "");
 		a->hybrid = val;
 		return LLMTCO_OK;
 	case OPT_DISCOUNT_RATE:

@@ -209,8 +209,14 @@ static void over_time(FILE *fp, const struct memo *m)
 
 	fprintf(fp, "\n## Over %d months\n\n", p->months);
 	fprintf(fp, "Traffic grows %g%% a month, compounding; one-time setup is paid in "
-		    "month 1. The cheapest option to buy over the horizon is %s, %s in all.\n\n",
-		p->growth_pct, base->id, fmt_usd_as(a, sizeof(a), base->total, 0));
+		    "month 1.", p->growth_pct);
+	if (!p->has_baseline) {
+		fprintf(fp, " No managed option is in the comparison: no payback to measure.\n");
+		fprintf(fp, "\n![Cumulative cost by month](%s)\n", m->time_image);
+		return;
+	}
+	fprintf(fp, " The cheapest option to buy over the horizon is %s, %s in all.\n\n",
+		base->id, fmt_usd_as(a, sizeof(a), base->total, 0));
 	for (k = 0; k < p->npaybacks; k++) {
 		const struct payback *pb = &p->paybacks[k];
 		const struct strategy *st = &p->strategies[pb->strategy];

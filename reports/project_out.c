@@ -58,17 +58,33 @@ static int summary_grid(struct grid *g, const struct catalog *c, const struct pr
 					       : fmt_machine(buf, sizeof(buf), st->total));
 		bad |= grid_set(g, r, 3, human ? fmt_human(buf, sizeof(buf), st->npv, 2)
 					       : fmt_machine(buf, sizeof(buf), st->npv));
-		if (i == p->baseline)
+		if (p->has_baseline && i == p->baseline)
 			snprintf(buf, sizeof(buf), "baseline");
 		else if (pb > 0)
 			snprintf(buf, sizeof(buf), "%d", pb);
 		else if (pb == 0)
-			snprintf(buf, sizeof(buf), human ? "never" : "");
+			snprintf(buf, sizeof(buf), "never");
 		else
 			buf[0] = '\0';
 		bad |= grid_set(g, r, 4, buf);
 	}
 	return bad;
+}
+
+static void excluded_text(FILE *fp, const struct catalog *c, const struct projection *p,
+			  int human, const char *indent)
+{
+	char key[96], why[160];
+	size_t i;
+
+	if (!p->nexcluded)
+		return;
+	fprintf(fp, "%snot projected (at the horizon's peak traffic):\n", human ? "" : "\n");
+	for (i = 0; i < p->nexcluded; i++) {
+		option_key(c, &c->options[p->excluded[i].option], key, sizeof(key));
+		tco_exclusion_text(&p->excluded[i], human, why, sizeof(why));
+		fprintf(fp, "%s%s: %s\n", indent, key, why);
+	}
 }
 
 static void payback_sentences(FILE *fp, const struct catalog *c, const struct projection *p,
@@ -124,8 +140,22 @@ static int write_json(FILE *fp, const struct catalog *c, const struct projection
 			cJSON_AddNumberToObject(o, "npv", money_round(st->npv));
 			cJSON_AddItemToArray(arr, o);
 		}
-	if (p->nstrategies)
+	if (p->has_baseline)
 		cJSON_AddStringToObject(root, "baseline", p->strategies[p->baseline].id);
+	else
+		cJSON_AddNullToObject(root, "baseline");
+	if ((pbs = cJSON_AddArrayToObject(root, "excluded")))
+		for (i = 0; i < p->nexcluded; i++) {
+			cJSON *o = cJSON_CreateObject();
+			char key[96], why[160];
+			if (!o)
+				break;
+			option_key(c, &c->options[p->excluded[i].option], key, sizeof(key));
+			tco_exclusion_text(&p->excluded[i], 0, why, sizeof(why));
+			cJSON_AddStringToObject(o, "id", key);
+			cJSON_AddStringToObject(o, "reason", why);
+			cJSON_AddItemToArray(pbs, o);
+		}
 	if ((pbs = cJSON_AddArrayToObject(root, "payback")))
 		for (i = 0; i < p->npaybacks; i++) {
 			cJSON *o = cJSON_CreateObject();
@@ -192,19 +222,27 @@ int project_write(FILE *fp, const struct catalog *c, const struct projection *p,
 		return LLMTCO_EIO;
 	}
 	if (fmt == FORMAT_MD) {
-		fprintf(fp, "## Cost over %d months (USD), growth %g%%/month\n\n", p->months,
-			p->growth_pct);
+		fprintf(fp, "## Cost over %d month%s (USD), growth %g%%/month\n\n", p->months,
+			p->months == 1 ? "" : "s", p->growth_pct);
 		grid_write_md(fp, &g);
-		fprintf(fp, "\nPayback against %s, the cheapest to buy:\n\n",
-			p->nstrategies ? p->strategies[p->baseline].id : "-");
-		payback_sentences(fp, c, p, "- ");
+		if (p->has_baseline) {
+			fprintf(fp, "\nPayback against %s, the cheapest to buy:\n\n",
+				p->strategies[p->baseline].id);
+			payback_sentences(fp, c, p, "- ");
+		}
+		excluded_text(fp, c, p, 0, "- ");
 	} else {
-		fprintf(fp, "llmtco project: cost over %d months in USD, traffic growing %g%%/month%s\n\n",
-			p->months, p->growth_pct, p->discount_pct > 0 ? "" : "");
+		fprintf(fp, "llmtco project: cost over %d month%s in USD, traffic growing %g%%/month\n\n",
+			p->months, p->months == 1 ? "" : "s", p->growth_pct);
 		grid_write_table(fp, &g, 0);
-		fprintf(fp, "\npayback against %s (the cheapest to buy over the horizon):\n",
-			p->nstrategies ? p->strategies[p->baseline].id : "-");
-		payback_sentences(fp, c, p, "  - ");
+		if (p->has_baseline) {
+			fprintf(fp, "\npayback against %s (the cheapest to buy over the horizon):\n",
+				p->strategies[p->baseline].id);
+			payback_sentences(fp, c, p, "  - ");
+		} else {
+			fprintf(fp, "\nno managed option to buy: no payback to measure\n");
+		}
+		excluded_text(fp, c, p, 1, "  ");
 		fprintf(fp, "npv at %g%%/year; setup hours are paid in month 1 (a bridge's in its "
 			    "switch month, with the migration hours)\nmonth by month: --format csv or json\n"
 			    "assumptions:\n", p->discount_pct);

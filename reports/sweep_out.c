@@ -166,8 +166,10 @@ int sweep_write(FILE *fp, const struct catalog *c, const struct sweep *sw,
 }
 
 int sweep_plot(const struct catalog *c, const struct sweep *sw, const char *path,
-	       int svg, struct llmtco_err *err)
+	       int svg, enum period period, struct llmtco_err *err)
 {
+	double f = period_factor(period);
+	char ylabel[64];
 	static const char *const xlabels[] = {
 		"API spend (USD/month)", "requests per month", "tokens per day",
 		"maintenance hours per month", "engineering rate (USD/hour)"
@@ -194,7 +196,7 @@ int sweep_plot(const struct catalog *c, const struct sweep *sw, const char *path
 		size_t priced = 0;
 		for (i = 0; i < sw->n; i++) {
 			y[nseries * sw->n + i] = sw->priced[i * sw->nopts + k]
-				? sw->cost[i * sw->nopts + k].total : (double)NAN;
+				? sw->cost[i * sw->nopts + k].total * f : (double)NAN;
 			priced += sw->priced[i * sw->nopts + k];
 		}
 		if (priced < 2)
@@ -225,7 +227,7 @@ int sweep_plot(const struct catalog *c, const struct sweep *sw, const char *path
 				snprintf(labels[m], sizeof(labels[0]), "%s: %s%s",
 					 be_value_text(sw->v, cr->value, 1, x, sizeof(x)), a, tail);
 				marks[m].x = cr->value;
-				marks[m].y = cr->total;
+				marks[m].y = cr->total * f;
 				marks[m].label = labels[m];
 				nmarks++;
 			} else if (strlen(labels[m]) + strlen(a) + 3 < sizeof(labels[0])) {
@@ -237,7 +239,8 @@ int sweep_plot(const struct catalog *c, const struct sweep *sw, const char *path
 	memset(&lp, 0, sizeof(lp));
 	lp.title = "Monthly cost of each option";
 	lp.xlabel = xlabels[sw->v];
-	lp.ylabel = "total cost (USD/month)";
+	snprintf(ylabel, sizeof(ylabel), "total cost (USD/%s)", period_name(period));
+	lp.ylabel = ylabel;
 	lp.x_money = sw->v == BE_SPEND || sw->v == BE_RATE;
 	lp.log_x = sw->n > 2 && sw->x[0] > 0 &&
 		   fabs(sw->x[1] / sw->x[0] - sw->x[2] / sw->x[1]) < 1e-9 * (sw->x[1] / sw->x[0]);

@@ -21,6 +21,6 @@ int sweep_write(FILE *fp, const struct catalog *c, const struct sweep *sw,
  * labelled, to `path` with gnuplot (plot.h).
  */
 int sweep_plot(const struct catalog *c, const struct sweep *sw, const char *path,
-	       int svg, struct llmtco_err *err);
+	       int svg, enum period period, struct llmtco_err *err);
 
 #endif

@@ -140,9 +140,17 @@ static void best_switch(const struct catalog *c, const struct tco_inputs *base,
 	st->switch_month = best;
 }
 
+/* The largest monthly requests of the horizon (month 1 or month N). */
+static double peak_requests(const struct tco_inputs *base, double growth_pct, int months)
+{
+	double last = base->w.requests * pow(1.0 + growth_pct / 100.0, months - 1);
+
+	return last > base->w.requests ? last : base->w.requests;
+}
+
 static int check_extra(const struct catalog *c, const struct scenario *s,
 		       const struct workload *w, const struct project_request *req,
-		       const struct strategy *st, struct llmtco_err *err)
+		       const struct strategy *st, double peak, struct llmtco_err *err)
 {
 	const struct option *a = &c->options[st->a], *b = &c->options[st->b];
 	struct exclusion x;
@@ -157,7 +165,16 @@ static int check_extra(const struct catalog *c, const struct scenario *s,
 			       tco_excluded(a, s, w, 0, &x) ? a->id : b->id,
 			       tco_excluded(a, s, w, 0, &x) ? a->plan : b->plan, why);
 	}
+	if (peak * (st->kind == STRATEGY_HYBRID ? st->share_a / 100 : 1) > a->max_requests.value ||
+	    peak * (st->kind == STRATEGY_HYBRID ? 1 - st->share_a / 100 : 1) > b->max_requests.value)
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+			       "\"%s/%s\" would pass its plan limit within the horizon",
+			       peak > a->max_requests.value ? a->id : b->id,
+			       peak > a->max_requests.value ? a->plan : b->plan);
 	if (st->kind == STRATEGY_BRIDGE) {
+		if (req->months < 2)
+			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+				       "a bridge needs a horizon of at least 2 months");
 		if (a->deployment != DEPLOY_MANAGED || b->deployment != DEPLOY_SELF_HOSTED)
 			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
 				       "--bridge goes from a managed option to a self-hosted one");
@@ -182,13 +199,26 @@ static int payback_month(const struct strategy *s, const struct strategy *base, 
 	return m == months ? 0 : m + 1;
 }
 
+/* Does a cost less than b over the horizon (to the cent; ties by id, plan)? */
+static int cheaper(const struct catalog *c, const struct strategy *a, const struct strategy *b)
+{
+	double ta = money_round(a->total), tb = money_round(b->total);
+	int r;
+
+	if (ta != tb)
+		return ta < tb;
+	r = strcmp(c->options[a->a].id, c->options[b->a].id);
+	return (r ? r : strcmp(c->options[a->a].plan, c->options[b->a].plan)) < 0;
+}
+
 int project_run(const struct catalog *c, const struct scenario *s,
 		const struct project_request *req, struct projection *out,
 		struct llmtco_err *err)
 {
 	struct tco_inputs base;
+	struct workload peak;
 	unsigned char *sel = NULL;
-	size_t i, n = 0;
+	size_t i;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -208,15 +238,27 @@ int project_run(const struct catalog *c, const struct scenario *s,
 		rc = err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
 		goto fail;
 	}
+	out->excluded = calloc(c->noptions + 1, sizeof(*out->excluded));
+	if (!out->excluded) {
+		rc = err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+		goto fail;
+	}
+	peak = base.w;
+	peak.requests = peak_requests(&base, out->growth_pct, out->months);
 	for (i = 0; i < req->nextra; i++)
-		if ((rc = check_extra(c, s, &base.w, req, &req->extra[i], err)))
+		if ((rc = check_extra(c, s, &base.w, req, &req->extra[i], peak.requests, err)))
 			goto fail;
-	/* every priceable option alone, then the strategies asked for */
+	/* every option priceable all along the horizon, then those asked for */
 	for (i = 0; i < c->noptions; i++) {
 		struct strategy st;
 		struct exclusion x;
-		if (!sel[i] || tco_excluded(&c->options[i], s, &base.w, 1, &x))
+		if (!sel[i])
 			continue;
+		if (tco_excluded(&c->options[i], s, &peak, 1, &x)) {
+			x.option = i;
+			out->excluded[out->nexcluded++] = x;
+			continue;
+		}
 		memset(&st, 0, sizeof(st));
 		st.kind = STRATEGY_ALONE;
 		st.a = i;
@@ -237,14 +279,14 @@ int project_run(const struct catalog *c, const struct scenario *s,
 		fill(c, &base, out, st);
 		name_strategy(c, st);
 	}
-	/* payback against the cheapest buy-only strategy */
+	/* payback against the cheapest buy-only strategy; ties as compare ranks */
 	for (i = 0; i < out->nstrategies; i++) {
 		const struct strategy *st = &out->strategies[i];
-		if (st->kind == STRATEGY_ALONE &&
-		    c->options[st->a].deployment == DEPLOY_MANAGED &&
-		    (!n || st->total < out->strategies[out->baseline].total - 0.005)) {
+		if (st->kind != STRATEGY_ALONE || c->options[st->a].deployment != DEPLOY_MANAGED)
+			continue;
+		if (!out->has_baseline || cheaper(c, st, &out->strategies[out->baseline])) {
 			out->baseline = i;
-			n = 1;
+			out->has_baseline = 1;
 		}
 	}
 	out->paybacks = calloc(out->nstrategies + 1, sizeof(*out->paybacks));
@@ -252,7 +294,7 @@ int project_run(const struct catalog *c, const struct scenario *s,
 		rc = err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
 		goto fail;
 	}
-	for (i = 0; n && i < out->nstrategies; i++) {
+	for (i = 0; out->has_baseline && i < out->nstrategies; i++) {
 		const struct strategy *st = &out->strategies[i];
 		if (i == out->baseline || (st->kind == STRATEGY_ALONE &&
 					   c->options[st->a].deployment == DEPLOY_MANAGED))
@@ -283,6 +325,7 @@ void projection_release(struct projection *p)
 	}
 	free(p->strategies);
 	free(p->paybacks);
+	free(p->excluded);
 	comparison_release(&p->cmp);
 	memset(p, 0, sizeof(*p));
 }

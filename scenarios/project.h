@@ -47,6 +47,9 @@ struct projection {
 	struct strategy *strategies;
 	size_t nstrategies;
 	size_t baseline;          /* the cheapest buy-only strategy */
+	int has_baseline;         /* 0: no managed option: no payback */
+	struct exclusion *excluded; /* options left out, with why */
+	size_t nexcluded;
 	struct payback *paybacks;
 	size_t npaybacks;
 	struct comparison cmp;    /* month 1, for the assumptions */
@@ -64,9 +67,11 @@ struct project_request {
 
 /*
  * Project every priceable option alone plus the extra strategies. Fills
- * `out` (release with projection_release). LLMTCO_EUSAGE for a bridge that
- * is not managed -> self-hosted, a switch month outside 2..months, or a
- * hybrid whose shares do not make 100.
+ * `out` (release with projection_release). An option past its plan limit
+ * in any month is left out (listed in `excluded`). LLMTCO_EUSAGE for a
+ * bridge that is not managed -> self-hosted, a switch month outside
+ * 2..months, a hybrid whose shares do not make 100, or an option of a
+ * bridge or hybrid that cannot be priced or passes its plan limit.
  */
 int project_run(const struct catalog *c, const struct scenario *s,
 		const struct project_request *req, struct projection *out,
