@@ -12,6 +12,7 @@
 #include "../scenarios/scenario.h"
 #include "../scenarios/tco.h"
 #include "../scenarios/breakeven.h"
+#include "../scenarios/routing.h"
 
 /* Largest input file read whole (catalogs, scenarios): 64 MiB. */
 #define MAX_INPUT_BYTES (64u << 20)
@@ -66,6 +67,7 @@ int cmd_breakeven(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_project(int argc, char **argv);
+int cmd_routing(int argc, char **argv);
 int cmd_pricing(int argc, char **argv);
 
 #endif

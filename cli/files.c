@@ -238,6 +238,47 @@ int cli_scenario(struct scenario *s, struct catalog *c, const struct cli_args *a
 	if (take_list(&s->options, &s->noptions, f->options, f->noptions) ||
 	    take_list(&s->require, &s->nrequire, f->require, f->nrequire))
 		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+	if (f->nmix) { /* the flags' mix replaces the file's */
+		for (i = 0; i < s->nmix; i++)
+			free(s->mix[i].model);
+		free(s->mix);
+		s->nmix = 0;
+		if (!(s->mix = calloc(f->nmix, sizeof(*s->mix))))
+			return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+		for (i = 0; i < f->nmix; i++, s->nmix++) {
+			s->mix[i] = f->mix[i];
+			if (!(s->mix[i].model = strdup(f->mix[i].model)))
+				return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+		}
+	}
+	if (a->routes_flag && f->routing_savings_pct.set)
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+			       "give --routing-savings or --route, not both");
+	if (a->routes_flag) { /* --route replaces the file's policy and saving */
+		for (i = 0; i < s->nroutes; i++) {
+			free(s->routes[i].from);
+			free(s->routes[i].to);
+		}
+		free(s->routes);
+		s->nroutes = 0;
+		s->routing_savings_pct.set = 0;
+		if (!(s->routes = calloc(f->nroutes, sizeof(*s->routes))))
+			return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+		for (i = 0; i < f->nroutes; i++, s->nroutes++) {
+			s->routes[i] = f->routes[i];
+			s->routes[i].from = strdup(f->routes[i].from);
+			s->routes[i].to = strdup(f->routes[i].to);
+			if (!s->routes[i].from || !s->routes[i].to)
+				return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+		}
+	} else if (f->routing_savings_pct.set) {
+		s->nroutes = 0; /* a flag's saving replaces the file's policy */
+	}
+	if (f->router) {
+		free(s->router);
+		if (!(s->router = strdup(f->router)))
+			return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+	}
 	/* --set comes after the file's overrides, so it wins */
 	if (f->noverrides) {
 		ov = realloc(s->overrides, (s->noverrides + f->noverrides) * sizeof(*ov));

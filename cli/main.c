@@ -63,6 +63,17 @@ static const struct command commands[] = {
 	  "costs. Payback: the first month from which a strategy's cumulative "
 	  "cost stays below that of the cheapest option to buy. --discount-rate "
 	  "adds the net present value (end-of-month discounting)." },
+	{ "routing", CMD_ROUTING, cmd_routing,
+	  "llmtco routing --mix MODEL=SHARE:IN:OUT --route FROM=TO:PCT [OPTIONS]",
+	  "what a routing policy saves, from the traffic mix and model prices",
+	  "Moves PCT% of FROM's requests to TO for each --route (or the "
+	  "scenario's routing.policy), in order; moved requests keep their "
+	  "tokens and are priced at TO's list price for that size. Prints the "
+	  "API spend by model before and after, scaled to the workload's monthly "
+	  "spend (--spend, or the requests priced by the mix), and the saving in "
+	  "$ and %. compare applies this saving to smart-routing options, and to "
+	  "self-hosted options when --router names a router add-on (its hours and "
+	  "price are added)." },
 	{ "report", CMD_REPORT, cmd_report, "llmtco report --out DIR [--scenario FILE] [--force] [OPTIONS]",
 	  "write a memo folder: memo.md, CSV files, plots",
 	  "Writes the folder DIR: memo.md (the recommendation in one paragraph, "

@@ -34,6 +34,12 @@ const struct opt opt_table[] = {
 	  "replace all self-hosted infrastructure with one figure, USD/month" },
 	{ "routing-savings", 0, "PCT", OPT_ROUTING_SAVINGS, CMD_WORKLOAD, 0, 100,
 	  "percent of API spend saved by smart routing (default 0)" },
+	{ "mix", 0, "MODEL=SHARE:IN:OUT[:CACHED]", OPT_MIX, CMD_WORKLOAD, TEXT,
+	  "one model of the traffic: share of requests, input/output (and cached input) tokens per request (repeatable; shares make 1)" },
+	{ "route", 0, "FROM=TO:PCT", OPT_ROUTE, CMD_WORKLOAD, TEXT,
+	  "move PCT% of FROM's requests to TO (repeatable): the saving is derived from the mix" },
+	{ "router", 0, "ID", OPT_ROUTER, CMD_WORKLOAD, TEXT,
+	  "run this router add-on (routellm, semantic-router, martian) with every self-hosted option" },
 	{ "scenario", 0, "FILE", OPT_SCENARIO, CMD_WORKLOAD, TEXT,
 	  "scenario JSON file; flags override it" },
 	{ "pricing", 0, "PATH", OPT_PRICING, ANYCMD, TEXT,
@@ -204,6 +210,85 @@ static int set_arg(const char *val, struct scenario *s, struct llmtco_err *err)
 	}
 	s->noverrides++;
 	return LLMTCO_OK;
+}
+
+/* Split "A=B" at the last '='; NULL when there is none or a side is empty. */
+static const char *split_eq(const char *val)
+{
+	const char *eq = strrchr(val, '=');
+
+	return eq && eq != val && eq[1] ? eq : NULL;
+}
+
+/* FROM=TO:PCT */
+static int route_arg(const char *val, struct scenario *s, struct llmtco_err *err)
+{
+	const char *eq = split_eq(val), *colon = eq ? strrchr(eq, ':') : NULL, *why;
+	struct route *r;
+	double pct;
+
+	if (!eq || !colon || colon == eq + 1 || num_parse(colon + 1, &pct, &why) ||
+	    pct < 0 || pct > 100)
+		return usage(err, "--route \"%.60s\" must be FROM=TO:PCT with PCT from 0 to 100%s",
+			     val, "");
+	r = realloc(s->routes, (s->nroutes + 1) * sizeof(*r));
+	if (!r)
+		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+	s->routes = r;
+	r = &r[s->nroutes];
+	memset(r, 0, sizeof(*r));
+	r->from = strndup(val, (size_t)(eq - val));
+	r->to = strndup(eq + 1, (size_t)(colon - eq - 1));
+	r->share_pct.set = 1;
+	r->share_pct.r = range_fixed(pct);
+	s->nroutes++;
+	if (!r->from || !r->to)
+		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+	return LLMTCO_OK;
+}
+
+/* MODEL=SHARE:IN:OUT[:CACHED] */
+static int mix_arg(const char *val, struct scenario *s, struct llmtco_err *err)
+{
+	const char *eq = strchr(val, '='), *p, *why;
+	double v[4] = { 0, 0, 0, 0 };
+	struct mix_entry *m;
+	int n = 0;
+
+	if (!eq || eq == val)
+		goto bad;
+	for (p = eq + 1; n < 4; n++) {
+		const char *colon = strchr(p, ':');
+		size_t len = colon ? (size_t)(colon - p) : strlen(p);
+		if (num_parse_n(p, len, &v[n], &why) || v[n] < 0 || v[n] > LLMTCO_MAX_AMOUNT)
+			goto bad;
+		if (!colon) {
+			n++;
+			break;
+		}
+		p = colon + 1;
+	}
+	if (n < 3 || (n == 4 && p[strcspn(p, ":")]) || v[0] > 1)
+		goto bad;
+	m = realloc(s->mix, (s->nmix + 1) * sizeof(*m));
+	if (!m)
+		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+	s->mix = m;
+	m = &m[s->nmix];
+	memset(m, 0, sizeof(*m));
+	if (!(m->model = strndup(val, (size_t)(eq - val))))
+		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+	m->share.set = m->input_tokens.set = m->output_tokens.set = 1;
+	m->share.r = range_fixed(v[0]);
+	m->input_tokens.r = range_fixed(v[1]);
+	m->output_tokens.r = range_fixed(v[2]);
+	m->cached_tokens.set = n == 4;
+	m->cached_tokens.r = range_fixed(v[3]);
+	s->nmix++;
+	return LLMTCO_OK;
+bad:
+	return usage(err, "--mix \"%.60s\" must be MODEL=SHARE:IN:OUT[:CACHED] (share 0-1, token counts)%s",
+		     val, "");
 }
 
 static int add_path(const char ***list, size_t *n, const char *v)
@@ -382,6 +467,16 @@ static int apply(struct cli_args *a, const struct opt *o, const char *val,
 		return LLMTCO_OK;
 	case OPT_DISCOUNT_RATE:
 		return num_arg(o, val, &a->discount, err);
+	case OPT_ROUTE:
+		a->routes_flag = 1;
+		return route_arg(val, s, err);
+	case OPT_MIX:
+		return mix_arg(val, s, err);
+	case OPT_ROUTER:
+		free(s->router);
+		if (!(s->router = strdup(val)))
+			return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+		return LLMTCO_OK;
 	}
 	return LLMTCO_OK;
 }

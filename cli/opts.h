@@ -16,11 +16,13 @@ enum {
 	CMD_BREAKEVEN = 1 << 2,
 	CMD_SWEEP = 1 << 3,
 	CMD_REPORT = 1 << 4,
-	CMD_PROJECT = 1 << 5
+	CMD_PROJECT = 1 << 5,
+	CMD_ROUTING = 1 << 6
 };
 
 /* Flags that evaluate a workload (SPEC section 2, "common flags"). */
-#define CMD_WORKLOAD (CMD_COMPARE | CMD_BREAKEVEN | CMD_SWEEP | CMD_REPORT | CMD_PROJECT)
+#define CMD_WORKLOAD (CMD_COMPARE | CMD_BREAKEVEN | CMD_SWEEP | CMD_REPORT | CMD_PROJECT | \
+		      CMD_ROUTING)
 
 enum opt_id {
 	OPT_HELP = 1, OPT_VERSION, OPT_SPEND, OPT_REQUESTS, OPT_TOKENS_PER_DAY,
@@ -30,7 +32,8 @@ enum opt_id {
 	OPT_HORIZON, OPT_BETWEEN, OPT_IN, OPT_MAX, OPT_FROM, OPT_TO, OPT_STEPS,
 	OPT_LOG, OPT_BREAKDOWN, OPT_PLOT, OPT_PLOT_FORMAT, OPT_OUT, OPT_FORCE,
 	OPT_MONTHS, OPT_GROWTH, OPT_BRIDGE, OPT_SWITCH_MONTH, OPT_SWITCH,
-	OPT_MIGRATION_HOURS, OPT_HYBRID, OPT_DISCOUNT_RATE
+	OPT_MIGRATION_HOURS, OPT_HYBRID, OPT_DISCOUNT_RATE, OPT_ROUTE, OPT_MIX,
+	OPT_ROUTER
 };
 
 struct opt {
@@ -53,6 +56,7 @@ struct cli_args {
 	int help, version;
 	struct scenario flags;   /* values given by flags, layered on the file */
 	int spend_flag;          /* a flag gave spend or tokens: file's go */
+	int routes_flag;         /* --route given: the file's policy goes */
 	const char *scenario;    /* --scenario FILE */
 	const char **pricing;    /* --pricing PATH, in order */
 	size_t npricing;

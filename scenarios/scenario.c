@@ -49,6 +49,7 @@ void scenario_release(struct scenario *s)
 		free(s->routes[i].to);
 	}
 	free(s->routes);
+	free(s->router);
 	strlist_free(s->options, s->noptions);
 	free(s->options_at);
 	for (i = 0; i < s->noverrides; i++) {

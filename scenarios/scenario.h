@@ -77,6 +77,7 @@ struct scenario {
 	struct param routing_savings_pct;/* 0-100 */
 	struct route *routes;
 	size_t nroutes;
+	char *router;                    /* router add-on for self-hosted options */
 	/* selection and constraints */
 	char **options;                  /* ids or id/plan; none = all */
 	size_t noptions;

@@ -600,6 +600,8 @@ static int routing_other(struct jctx *j, struct scenario *s, const cJSON *c)
 {
 	if (!strcmp(c->string, "policy"))
 		return read_policy(j, s, c);
+	if (!strcmp(c->string, "router"))
+		return dup_string(j, c, &s->router);
 	return -1;
 }
 

@@ -2,6 +2,7 @@
  * tco.c - the cost model (SPEC section 1) and the comparison of options.
  */
 #include "tco.h"
+#include "routing.h"
 #include "../reports/format.h"
 
 #include <math.h>
@@ -94,18 +95,22 @@ double tco_setup_cost(const struct option *o, const struct tco_inputs *in)
 
 	if (o->deployment == DEPLOY_SELF_HOSTED && in->setup_set)
 		setup = in->setup_hours;
+	if (o->deployment == DEPLOY_SELF_HOSTED && in->router)
+		setup += in->router->setup_hours.value;
 	return setup * in->hourly_rate;
 }
 
 void tco_option_cost(const struct option *o, const struct tco_inputs *in,
 		     struct cost_parts *out)
 {
+	const struct option *router = o->deployment == DEPLOY_SELF_HOSTED ? in->router : NULL;
 	const struct workload *w = &in->w;
 	double base, maint, setup;
 
 	memset(out, 0, sizeof(*out));
 	out->api = w->api_spend;
-	if (o->smart_routing && in->routing_savings_pct > 0)
+	if ((o->smart_routing || (router && o->deployment == DEPLOY_SELF_HOSTED)) &&
+	    in->routing_savings_pct > 0)
 		out->routing_savings = -w->api_spend * in->routing_savings_pct / 100.0;
 	base = out->api + out->routing_savings;
 
@@ -135,6 +140,12 @@ void tco_option_cost(const struct option *o, const struct tco_inputs *in,
 			maint = in->maintenance_hours;
 		if (in->setup_set)
 			setup = in->setup_hours;
+	}
+	if (router) { /* the add-on's price and hours come with it */
+		out->subscription += router->monthly_usd.value +
+				     (router->quote_required ? router->contract_usd.value : 0.0);
+		maint += router->maintenance_hours.value;
+		setup += router->setup_hours.value;
 	}
 	out->engineering = maint * in->hourly_rate +
 			   (in->no_amortize ? 0.0 : setup * in->hourly_rate / in->horizon_months);
@@ -269,10 +280,18 @@ int tco_inputs_from(const struct catalog *c, const struct scenario *s,
 	int spend_known = 0, rc;
 
 	memset(in, 0, sizeof(*in));
-	if (s->nroutes)
+	if (s->nroutes && s->routing_savings_pct.set)
 		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
-			       "\"routing.policy\" is not supported yet: give \"routing.savings_pct\" "
-			       "(or --routing-savings)");
+			       "give a routing saving or a routing policy, not both");
+	if (s->nmix) {
+		double sum = 0;
+		size_t k;
+		for (k = 0; k < s->nmix; k++)
+			sum += s->mix[k].share.r.value;
+		if (fabs(sum - 1.0) > 1e-6)
+			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+				       "the mix's shares sum to %g, not 1", sum);
+	}
 	if (s->tokens_per_day.set && !s->usd_per_mtok.set)
 		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
 			       "--tokens-per-day needs --usd-per-mtok (the blended price per 1M tokens)");
@@ -336,10 +355,34 @@ int tco_inputs_from(const struct catalog *c, const struct scenario *s,
 	else
 		in->horizon_months = fact_value(c, "horizon_months", 12.0);
 	assumed |= ASSUME_HORIZON;
-	if (s->routing_savings_pct.set)
+	if (s->routing_savings_pct.set) {
 		in->routing_savings_pct = s->routing_savings_pct.r.value;
-	else
+	} else if (s->nroutes) {
+		struct routing_result rr;
+		if ((rc = routing_run(c, s, &rr, err)))
+			return rc;
+		in->routing_savings_pct = rr.saving_pct > 0 ? rr.saving_pct : 0;
+		routing_release(&rr);
+		assumed |= ASSUME_ROUTING_POLICY;
+	} else {
 		assumed |= ASSUME_NO_ROUTING;
+	}
+	if (s->router) {
+		size_t idx[2];
+		const struct option *r;
+		if (catalog_match(c, s->router, idx, 2) != 1 ||
+		    c->options[idx[0]].deployment != DEPLOY_ROUTER)
+			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+				       "unknown router \"%s\" (one of the router rows of llmtco pricing list)",
+				       s->router);
+		r = &c->options[idx[0]];
+		if (r->quote_required && !r->contract_given)
+			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+				       "router \"%s\" has no public price: give --set %s.contract_usd=USD",
+				       r->id, r->id);
+		in->router = r;
+		assumed |= ASSUME_ROUTER;
+	}
 	if (s->maintenance_hours.set) {
 		in->maintenance_set = 1;
 		in->maintenance_hours = s->maintenance_hours.r.value;
@@ -362,6 +405,7 @@ int tco_inputs_from(const struct catalog *c, const struct scenario *s,
 		cmp->usd_per_mtok = s->usd_per_mtok.r.value;
 		cmp->usd_per_request = per_request;
 		cmp->mix_usd_per_request = mix_unit;
+		cmp->routing_saving_pct = in->routing_savings_pct;
 	}
 	return LLMTCO_OK;
 }
@@ -445,6 +489,22 @@ static size_t assumptions(const struct catalog *c, const struct comparison *cmp,
 		SAY("per-model fees for %g model%s (%s)", cmp->w.models,
 		    cmp->w.models == 1 ? "" : "s",
 		    cmp->w.models == 1 ? "no workload.mix given" : "the models of workload.mix");
+	snprintf(src, sizeof(src), "source: the routing policy over the model mix, at the "
+		 "model prices of the catalog (models.csv)");
+	if (cmp->assumed & ASSUME_ROUTING_POLICY)
+		SAY("routing savings %s%% derived from the routing policy (llmtco routing shows it), "
+		    "applied to smart-routing options%s",
+		    fmt_number(a, sizeof(a), money_round(cmp->routing_saving_pct)),
+		    (cmp->assumed & ASSUME_ROUTER) ? " and to self-hosted ones with the router" : "");
+	if ((cmp->assumed & ASSUME_ROUTER) && cmp->in.router) {
+		const struct option *r = cmp->in.router;
+		snprintf(src, sizeof(src), "source: %.200s, %s", r->source, r->as_of);
+		SAY("self-hosted options run the router %s (+%s setup hours, +%s hours/month, +%s/month)",
+		    r->id, fmt_number(a, sizeof(a), r->setup_hours.value),
+		    fmt_number(b, sizeof(b), r->maintenance_hours.value),
+		    fmt_usd_as(d, sizeof(d), r->monthly_usd.value +
+					     (r->quote_required ? r->contract_usd.value : 0), human));
+	}
 	snprintf(src, sizeof(src), "source: llmtco's rule (SPEC.md section 1): vendor savings "
 		 "claims (PRICING-FACTS.md) are not counted unless given");
 	if (cmp->assumed & ASSUME_NO_ROUTING)

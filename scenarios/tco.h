@@ -34,6 +34,7 @@ struct tco_inputs {
 	const struct item_param *items; /* the team's items: replace the catalog's */
 	int no_amortize;             /* 1: engineering leaves setup out (project
 					pays it in its month) */
+	const struct option *router; /* router add-on of self-hosted options */
 	size_t nitems;
 };
 
@@ -123,7 +124,9 @@ enum assumption {
 	ASSUME_NO_ROUTING = 1 << 6,
 	ASSUME_HORIZON = 1 << 7,             /* always: setup amortized */
 	ASSUME_MODELS = 1 << 8,              /* per-model fees at the model count */
-	ASSUME_HORIZON_GIVEN = 1 << 9        /* the horizon came from the user */
+	ASSUME_HORIZON_GIVEN = 1 << 9,       /* the horizon came from the user */
+	ASSUME_ROUTING_POLICY = 1 << 10,     /* saving derived from routes */
+	ASSUME_ROUTER = 1 << 11              /* self-hosted options run a router */
 };
 
 #define MAX_ASSUMPTIONS 12
@@ -141,6 +144,7 @@ struct comparison {
 	double usd_per_mtok;
 	double usd_per_request;    /* the seed figure used */
 	double mix_usd_per_request;/* list price of a request of the mix */
+	double routing_saving_pct; /* derived from the routing policy */
 };
 
 /*

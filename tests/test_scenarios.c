@@ -13,6 +13,7 @@
 #include "../pricing/catalog.h"
 #include "../scenarios/scenario.h"
 #include "../scenarios/tco.h"
+#include "../scenarios/routing.h"
 #include "../scenarios/breakeven.h"
 #include "../scenarios/sweep.h"
 
@@ -1881,6 +1882,129 @@ START_TEST(sweep_crossings_in_range)
 }
 END_TEST
 
+/* ---- routing policies ---- */
+
+static void mix_one(struct scenario *s, const char *model, double share, double in,
+		    double out)
+{
+	struct mix_entry *m = realloc(s->mix, (s->nmix + 1) * sizeof(*m));
+
+	ck_assert_ptr_nonnull(m);
+	s->mix = m;
+	m = &m[s->nmix++];
+	memset(m, 0, sizeof(*m));
+	m->model = strdup(model);
+	set(&m->share, share);
+	set(&m->input_tokens, in);
+	set(&m->output_tokens, out);
+}
+
+static void route_one(struct scenario *s, const char *from, const char *to, double pct)
+{
+	struct route *r = realloc(s->routes, (s->nroutes + 1) * sizeof(*r));
+
+	ck_assert_ptr_nonnull(r);
+	s->routes = r;
+	r = &r[s->nroutes++];
+	memset(r, 0, sizeof(*r));
+	r->from = strdup(from);
+	r->to = strdup(to);
+	set(&r->share_pct, pct);
+}
+
+START_TEST(routing_saving_by_hand)
+{
+	static struct catalog c;
+	static struct scenario s;
+	static struct comparison cmp;
+	struct routing_result rr;
+	const struct tco_row *r;
+
+	load_builtin(&c);
+	scn_init(&s);
+	set(&s.requests_per_month, 1e6);
+	/* 2,000 input and 500 output tokens a request on a $5/$25 model:
+	 * 0.002 x 5 + 0.0005 x 25 = $0.0225 a request */
+	mix_one(&s, "anthropic/claude-opus-4.8", 1, 2000, 500);
+	/* 60% moved to a $0.10/$0.20 model: 0.002 x 0.10 + 0.0005 x 0.20 =
+	 * $0.0003; after = 0.4 x 0.0225 + 0.6 x 0.0003 = $0.00918 a request */
+	route_one(&s, "anthropic/claude-opus-4.8", "deepseek/deepseek-v4-flash", 60);
+	ck_assert_int_eq(routing_run(&c, &s, &rr, &err), LLMTCO_OK);
+	ck_assert_double_eq_tol(rr.before, 0.0225, 1e-12);
+	ck_assert_double_eq_tol(rr.after, 0.00918, 1e-12);
+	ck_assert_double_eq_tol(rr.saving_pct, 59.2, 1e-9);
+	ck_assert_uint_eq(rr.n, 2);
+	ck_assert_double_eq_tol(rr.m[0].share_after, 0.4, 1e-12);
+	ck_assert_double_eq_tol(rr.m[1].share_after, 0.6, 1e-12);
+	routing_release(&rr);
+	/* at 1,000,000 requests: $22,500.00 of spend, $13,320.00 saved on a
+	 * smart-routing option, none on one without smart routing */
+	hold_cmp(&cmp);
+	ck_assert_int_eq(tco_compare(&c, &s, &cmp, &err), LLMTCO_OK);
+	ck_assert_double_eq_tol(cmp.w.api_spend, 22500.00, MONEY);
+	r = must_row(&c, &cmp, "clawrouters");
+	ck_assert_double_eq_tol(r->cost.routing_savings, -13320.00, MONEY);
+	ck_assert_double_eq_tol(r->cost.total, 9180.00, MONEY);
+	r = must_row(&c, &cmp, "openrouter");
+	ck_assert_double_eq_tol(r->cost.routing_savings, 0, MONEY);
+	r = must_row(&c, &cmp, "litellm/oss");
+	ck_assert_double_eq_tol(r->cost.routing_savings, 0, MONEY);
+}
+END_TEST
+
+START_TEST(router_add_on_on_self_hosted)
+{
+	static struct catalog c;
+	static struct scenario s;
+	static struct comparison cmp;
+	const struct tco_row *r;
+
+	load_builtin(&c);
+	scn_init(&s);
+	set(&s.requests_per_month, 1e6);
+	mix_one(&s, "anthropic/claude-opus-4.8", 1, 2000, 500);
+	route_one(&s, "anthropic/claude-opus-4.8", "deepseek/deepseek-v4-flash", 60);
+	s.router = strdup("routellm");
+	/* a router with 10 setup hours and 2 hours a month, $50 a month */
+	ck_assert_int_eq(option_set_range((struct option *)opt(&c, "routellm"),
+					  field_find("setup_hours"), range_fixed(12), &err), LLMTCO_OK);
+	ck_assert_int_eq(option_set_range((struct option *)opt(&c, "routellm"),
+					  field_find("maintenance_hours"), range_fixed(2), &err), LLMTCO_OK);
+	ck_assert_int_eq(option_set_range((struct option *)opt(&c, "routellm"),
+					  field_find("monthly_usd"), range_fixed(50), &err), LLMTCO_OK);
+	hold_cmp(&cmp);
+	ck_assert_int_eq(tco_compare(&c, &s, &cmp, &err), LLMTCO_OK);
+	r = must_row(&c, &cmp, "litellm/oss");
+	/* saving applied; +$50 subscription; engineering +2 h x 125 + 12 h x 125 / 12 */
+	ck_assert_double_eq_tol(r->cost.routing_savings, -13320.00, MONEY);
+	ck_assert_double_eq_tol(r->cost.subscription, 50.00, MONEY);
+	ck_assert_double_eq_tol(r->cost.engineering, 3291.67 + 250 + 125, MONEY);
+	/* managed options without smart routing get nothing from the router */
+	ck_assert_double_eq_tol(must_row(&c, &cmp, "openrouter")->cost.routing_savings, 0, MONEY);
+}
+END_TEST
+
+START_TEST(routing_errors)
+{
+	static struct catalog c;
+	static struct scenario s;
+	struct routing_result rr;
+
+	load_builtin(&c);
+	scn_init(&s);
+	route_one(&s, "anthropic/claude-opus-4.8", "deepseek/deepseek-v4-flash", 60);
+	ck_assert_int_eq(routing_run(&c, &s, &rr, &err), LLMTCO_EUSAGE); /* no mix */
+	mix_one(&s, "openai/gpt-5.5", 1, 1000, 100);
+	ck_assert_int_eq(routing_run(&c, &s, &rr, &err), LLMTCO_EDATA);
+	ck_assert_str_eq(err.msg, "route from \"anthropic/claude-opus-4.8\": no such model in the mix");
+	free(s.routes[0].to);
+	s.routes[0].from[0] = 'x'; /* "xnthropic/...": no price */
+	s.routes[0].to = strdup("deepseek/deepseek-v4-flash");
+	ck_assert_int_eq(routing_run(&c, &s, &rr, &err), LLMTCO_EDATA);
+	ck_assert_ptr_nonnull(strstr(err.msg, "has no price"));
+}
+END_TEST
+
 Suite *make_scenarios_suite(void)
 {
 	Suite *s = suite_create("scenarios");
@@ -1948,5 +2072,13 @@ Suite *make_scenarios_suite(void)
 	tcase_add_test(sweep, sweep_log_grid_and_errors);
 	tcase_add_test(sweep, sweep_crossings_in_range);
 	suite_add_tcase(s, sweep);
+	{
+		TCase *routing = tcase_create("routing");
+		tcase_add_checked_fixture(routing, NULL, fixture_teardown);
+		tcase_add_test(routing, routing_saving_by_hand);
+		tcase_add_test(routing, router_add_on_on_self_hosted);
+		tcase_add_test(routing, routing_errors);
+		suite_add_tcase(s, routing);
+	}
 	return s;
 }
