@@ -807,6 +807,59 @@ START_TEST(csv_check_self_hosted_items)
 }
 END_TEST
 
+START_TEST(model_lookup_rules)
+{
+	static struct catalog c;
+	const struct model_price *m;
+	size_t amb;
+
+	load_builtin(&c);
+	/* a dated id finds the undated row; '.' and '-' are alike */
+	m = catalog_model(&c, "claude-sonnet-4-5-20250929", &amb);
+	ck_assert_ptr_nonnull(m);
+	ck_assert_str_eq(m->model, "claude-sonnet-4-5");
+	ck_assert_ptr_nonnull(catalog_model(&c, "gpt-4o-2024-08-06", &amb));
+	ck_assert_ptr_nonnull(catalog_model(&c, "openai/gpt-4o@20240806", &amb));
+	m = catalog_model(&c, "anthropic/claude-opus-4-8", &amb);
+	ck_assert_ptr_nonnull(m);
+	ck_assert_str_eq(m->model, "claude-opus-4.8");
+	ck_assert_ptr_nonnull(catalog_model(&c, "ANTHROPIC/Claude-Opus-4.8", &amb));
+	/* a name ending in a digit keeps it: "o3-2025-04-16" is o3 */
+	m = catalog_model(&c, "o3-2025-04-16", &amb);
+	ck_assert_ptr_nonnull(m);
+	ck_assert_str_eq(m->model, "o3");
+	ck_assert_ptr_null(catalog_model(&c, "o3-20250416x", &amb)); /* not a date */
+	/* long prompts: the tier above 200,000 input tokens */
+	m = catalog_model_price(&c, NULL, "anthropic/claude-sonnet-4-5", NULL, 250000, &amb);
+	ck_assert_ptr_nonnull(m);
+	ck_assert_double_eq_tol(m->above_input_tokens, 200000, 1e-9);
+	ck_assert_double_eq_tol(m->input_mtok, 6, 1e-12);
+	ck_assert_double_eq_tol(m->output_mtok, 22.5, 1e-12);
+	m = catalog_model_price(&c, NULL, "anthropic/claude-sonnet-4-5", NULL, 200000, &amb);
+	ck_assert_double_eq_tol(m->input_mtok, 3, 1e-12); /* not above: the base */
+	/* a service tier the model has no price for falls back to standard */
+	m = catalog_model_price(&c, NULL, "gpt-4o", "batch", 1000, &amb);
+	ck_assert_ptr_nonnull(m);
+	ck_assert_str_eq(m->service_tier, "");
+	/* a provider hint settles a bare name; without one it is ambiguous */
+	ck_assert_int_eq(catalog_load_csv(&c, "more.csv",
+			 "provider,model,input_mtok,output_mtok,source,as_of\n"
+			 "azure,gpt-4o,2.75,11,azure page,2026-01-01\n", 94, &err), LLMTCO_OK);
+	ck_assert_ptr_null(catalog_model(&c, "gpt-4o", &amb));
+	ck_assert_uint_eq(amb, 2);
+	m = catalog_model_price(&c, "openai", "gpt-4o", NULL, 0, &amb);
+	ck_assert_ptr_nonnull(m);
+	ck_assert_double_eq_tol(m->input_mtok, 2.5, 1e-12);
+	/* an unpublished cache price is charged as input: 1M cached at $2.75 */
+	m = catalog_model(&c, "azure/gpt-4o", &amb);
+	ck_assert(isnan(m->cache_read_mtok));
+	ck_assert_double_eq_tol(model_cost(m, 0, 0, 1e6, 0, 0), 2.75, 1e-12);
+	/* and a published one at its price: gpt-4o cache reads $1.25 */
+	m = catalog_model(&c, "openai/gpt-4o", &amb);
+	ck_assert_double_eq_tol(model_cost(m, 2, 1e6, 1e6, 0, 1e6), 2.5 + 1.25 + 10, 1e-12);
+}
+END_TEST
+
 Suite *make_pricing_suite(void)
 {
 	Suite *s = suite_create("pricing");
@@ -821,6 +874,7 @@ Suite *make_pricing_suite(void)
 	tcase_add_test(core, match_by_id_and_plan);
 	tcase_add_test(core, option_keys_and_names);
 	tcase_add_test(core, model_lookup);
+	tcase_add_test(core, model_lookup_rules);
 	tcase_add_test(core, fields_table);
 	tcase_add_test(core, layer_replaces_row);
 	tcase_add_test(core, layer_keeps_tiers);
