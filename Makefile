@@ -44,6 +44,7 @@ LIBS       = -lcjson -lcsv -lm
 # The core: cost model, catalog, scenarios, number formats. No I/O.
 LIB_SRC = common/common.c \
 	  pricing/catalog.c pricing/fields.c pricing/catalog_csv.c pricing/builtin.c \
+	  pricing/import.c \
 	  scenarios/scenario.c scenarios/scenario_json.c scenarios/tco.c \
 	  scenarios/breakeven.c scenarios/sweep.c scenarios/project.c \
 	  scenarios/routing.c \
@@ -57,7 +58,7 @@ CLI_SRC = cli/main.c cli/opts.c cli/files.c cli/cmd_compare.c cli/cmd_pricing.c 
 	  cli/cmd_project.c cli/cmd_routing.c
 TEST_SRC = tests/run_tests.c tests/fixture.c tests/test_common.c tests/test_pricing.c \
 	   tests/test_scenarios.c tests/test_reports.c tests/test_plot.c \
-	   tests/test_project.c
+	   tests/test_project.c tests/test_import.c
 
 CATALOG_CSV = pricing/data/defaults.csv pricing/data/gateways.csv \
 	      pricing/data/infrastructure.csv pricing/data/models.csv \

@@ -1,12 +1,18 @@
 /*
- * cmd_pricing.c - `llmtco pricing list | show ID | validate [PATH]`.
+ * cmd_pricing.c - `llmtco pricing list | show ID | validate [PATH] |
+ * import FORMAT FILE`.
  */
 #include "cli.h"
+#include "../pricing/import.h"
+#include "../reports/format.h"
 #include "../reports/pricing_out.h"
 
+#include <cJSON.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static int pricing_show(const struct catalog *c, const struct cli_args *a,
 			FILE *fp, struct llmtco_err *err)
@@ -37,6 +43,168 @@ static int pricing_show(const struct catalog *c, const struct cli_args *a,
 	return rc ? err_set(err, rc, NULL, 0, 0, "out of memory") : LLMTCO_OK;
 }
 
+/* The models.csv columns, in the order the built-in table has them. */
+static const char *const models_header[] = {
+	"provider", "model", "service_tier", "above_input_tokens", "input_mtok",
+	"output_mtok", "cache_read_mtok", "cache_write_mtok", "usd_per_request",
+	"source", "as_of", "notes"
+};
+#define MODELS_COLS (sizeof(models_header) / sizeof(models_header[0]))
+
+/* A price cell: shortest exact form, empty when NaN (not published) or
+   when `blank_zero` and 0. */
+static const char *price_cell(char *buf, size_t size, double v, int blank_zero)
+{
+	if (isnan(v) || (blank_zero && v == 0))
+		return "";
+	return fmt_number(buf, size, v);
+}
+
+/* The imported rows as models.csv (RFC 4180 through the grid writer). */
+static int import_write_csv(FILE *fp, const struct import_result *r)
+{
+	struct grid g;
+	char num[6][40];
+	size_t i, row, c;
+	int bad = 0;
+
+	if (grid_init(&g, MODELS_COLS)) { /* with its header row, 0 */
+		grid_release(&g);
+		return -1;
+	}
+	row = 0;
+	for (c = 0; c < MODELS_COLS; c++)
+		bad |= grid_set(&g, row, c, models_header[c]);
+	for (i = 0; i < r->nrows && !bad && row != (size_t)-1; i++) {
+		const struct model_price *m = &r->rows[i].price;
+		const char *cells[MODELS_COLS];
+		cells[0] = m->provider;
+		cells[1] = m->model;
+		cells[2] = m->service_tier;
+		cells[3] = price_cell(num[0], sizeof(num[0]), m->above_input_tokens, 1);
+		cells[4] = price_cell(num[1], sizeof(num[1]), m->input_mtok, 0);
+		cells[5] = price_cell(num[2], sizeof(num[2]), m->output_mtok, 0);
+		cells[6] = price_cell(num[3], sizeof(num[3]), m->cache_read_mtok, 0);
+		cells[7] = price_cell(num[4], sizeof(num[4]), m->cache_write_mtok, 0);
+		cells[8] = price_cell(num[5], sizeof(num[5]), m->usd_per_request, 1);
+		cells[9] = m->source;
+		cells[10] = m->as_of;
+		cells[11] = r->rows[i].notes;
+		if ((row = grid_add_row(&g)) == (size_t)-1)
+			break;
+		for (c = 0; c < MODELS_COLS; c++)
+			bad |= grid_set(&g, row, c, cells[c]);
+	}
+	if (!bad && row != (size_t)-1)
+		grid_write_csv(fp, &g);
+	grid_release(&g);
+	return bad || row == (size_t)-1 ? -1 : 0;
+}
+
+/* {"format", "file", "as_of", "entries", "rows", "output"?,
+    "skipped": [{"name", "reason"}]} */
+static int import_write_json(FILE *fp, const struct import_result *r,
+			     enum import_format fmt, const char *file,
+			     const char *as_of, const char *output)
+{
+	cJSON *root = cJSON_CreateObject(), *list = NULL, *j;
+	size_t i;
+	int ok;
+
+	ok = root && cJSON_AddStringToObject(root, "format", import_format_name(fmt)) &&
+	     cJSON_AddStringToObject(root, "file", file) &&
+	     cJSON_AddStringToObject(root, "as_of", as_of) &&
+	     cJSON_AddNumberToObject(root, "entries", (double)r->entries) &&
+	     cJSON_AddNumberToObject(root, "rows", (double)r->nrows) &&
+	     (!output || cJSON_AddStringToObject(root, "output", output)) &&
+	     (list = cJSON_AddArrayToObject(root, "skipped"));
+	for (i = 0; ok && i < r->nskipped; i++) {
+		ok = (j = cJSON_CreateObject()) != NULL;
+		if (ok)
+			cJSON_AddItemToArray(list, j);
+		ok = ok && cJSON_AddStringToObject(j, "name", r->skipped[i].name) &&
+		     cJSON_AddStringToObject(j, "reason", r->skipped[i].reason);
+	}
+	if (!ok) {
+		cJSON_Delete(root);
+		return LLMTCO_EIO;
+	}
+	return json_emit(fp, root);
+}
+
+/*
+ * pricing import FORMAT FILE: the models.csv table to standard output or
+ * --output and a summary line on standard error; with --format json the
+ * report (rows and what was skipped, and why) on standard output instead.
+ */
+static int pricing_import(const struct cli_args *a, struct llmtco_err *err)
+{
+	struct import_result r;
+	struct output out = { 0 };
+	enum import_format fmt;
+	const char *path;
+	char today[11], *data = NULL;
+	size_t len;
+	int rc, json = a->format == FORMAT_JSON;
+
+	if (a->nrest != 3)
+		return a->nrest > 3
+			? err_set(err, LLMTCO_EUSAGE, NULL, 0, 0, "unexpected argument \"%.60s\"",
+				  a->rest[3])
+			: err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+				  "pricing import needs a format (litellm, genai-prices or openrouter) and a FILE");
+	if (import_format_parse(a->rest[1], &fmt))
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+			       "unknown import format \"%.60s\" (litellm, genai-prices or openrouter)",
+			       a->rest[1]);
+	if (a->format == FORMAT_MD)
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+			       "pricing import writes CSV, or its report with --format json");
+	if (a->npricing)
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+			       "--pricing does not apply to pricing import");
+	path = a->rest[2];
+	if (a->output && (same_file(a->output, path) ||
+			  (strcmp(path, "-") && !strcmp(a->output, path))))
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+			       "--output \"%s\" is the input file: refusing to overwrite it",
+			       a->output);
+	if (!a->as_of) {
+		time_t now = time(NULL);
+		struct tm tm;
+		if (!localtime_r(&now, &tm) || !strftime(today, sizeof(today), "%Y-%m-%d", &tm))
+			return err_set(err, LLMTCO_EIO, NULL, 0, 0, "cannot tell today's date");
+	}
+	if ((rc = file_read(path, &data, &len, err)))
+		return rc;
+	import_result_init(&r);
+	rc = import_prices(fmt, path, data, len, a->as_of ? a->as_of : today, &r, err);
+	free(data);
+	if (rc == LLMTCO_EUSAGE) /* the core's words for a bad date */
+		rc = err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+			     "--as-of must be a date YYYY-MM-DD, not \"%.40s\"", a->as_of);
+	if (!rc && (!json || a->output)) {
+		if (!(rc = output_open(&out, a->output, err))) {
+			if (import_write_csv(out.fp, &r)) {
+				output_abort(&out);
+				rc = err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+			} else {
+				rc = output_commit(&out, err);
+			}
+		}
+	}
+	if (!rc && json)
+		rc = import_write_json(stdout, &r, fmt, path, a->as_of ? a->as_of : today,
+				       a->output)
+			? err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory") : LLMTCO_OK;
+	else if (!rc)
+		fprintf(stderr, "llmtco: imported %zu row%s from %zu entr%s; skipped %zu%s\n",
+			r.nrows, r.nrows == 1 ? "" : "s", r.entries, r.entries == 1 ? "y" : "ies",
+			r.nskipped, r.nskipped ? " (see --format json for the list)" : "");
+	import_result_release(&r);
+	return rc;
+}
+
 int cmd_pricing(int argc, char **argv)
 {
 	struct cli_args a = { 0 };
@@ -57,6 +225,15 @@ int cmd_pricing(int argc, char **argv)
 	if (rc)
 		goto fail;
 	sub = a.rest[0];
+	if (a.as_of && strcmp(sub, "import")) {
+		rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0, "--as-of applies only to pricing import");
+		goto fail;
+	}
+	if (!strcmp(sub, "import")) {
+		if ((rc = pricing_import(&a, &err)))
+			goto fail;
+		goto done;
+	}
 	if (!strcmp(sub, "validate")) {
 		/* validate PATH: that file or folder on top of the built-in catalog */
 		if (a.nrest > 2) {
@@ -80,7 +257,7 @@ int cmd_pricing(int argc, char **argv)
 	}
 	if (strcmp(sub, "list") && strcmp(sub, "show")) {
 		rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0,
-			     "unknown pricing command \"%.60s\" (list, show or validate)", sub);
+			     "unknown pricing command \"%.60s\" (list, show, validate or import)", sub);
 		goto fail;
 	}
 	if (!strcmp(sub, "list") && a.nrest > 1) {

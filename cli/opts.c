@@ -90,6 +90,8 @@ const struct opt opt_table[] = {
 	  "image format of plots (default png)" },
 	{ "out", 0, "DIR", OPT_OUT, CMD_REPORT, TEXT, "the memo folder to write" },
 	{ "force", 0, NULL, OPT_FORCE, CMD_REPORT, TEXT, "replace DIR when it exists" },
+	{ "as-of", 0, "YYYY-MM-DD", OPT_AS_OF, CMD_PRICING, TEXT,
+	  "pricing import: the prices in force on that day (default today)" },
 	{ "format", 0, "table|csv|json|md", OPT_FORMAT, ANYCMD & ~CMD_REPORT, TEXT,
 	  "output format (default table)" },
 	{ "output", 'o', "FILE", OPT_OUTPUT, ANYCMD & ~CMD_REPORT, TEXT,
@@ -467,6 +469,9 @@ static int apply(struct cli_args *a, const struct opt *o, const char *val,
 		return LLMTCO_OK;
 	case OPT_DISCOUNT_RATE:
 		return num_arg(o, val, &a->discount, err);
+	case OPT_AS_OF:
+		a->as_of = val; /* checked by pricing import */
+		return LLMTCO_OK;
 	case OPT_ROUTE:
 		a->routes_flag = 1;
 		return route_arg(val, s, err);

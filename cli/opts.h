@@ -33,7 +33,8 @@ enum opt_id {
 	OPT_LOG, OPT_BREAKDOWN, OPT_PLOT, OPT_PLOT_FORMAT, OPT_OUT, OPT_FORCE,
 	OPT_MONTHS, OPT_GROWTH, OPT_BRIDGE, OPT_SWITCH_MONTH, OPT_SWITCH,
 	OPT_MIGRATION_HOURS, OPT_HYBRID, OPT_DISCOUNT_RATE, OPT_ROUTE, OPT_MIX,
-	OPT_ROUTER
+	OPT_ROUTER,
+	OPT_AS_OF
 };
 
 struct opt {
@@ -84,6 +85,7 @@ struct cli_args {
 	struct param migration_hours; /* --migration-hours H */
 	const char *hybrid;      /* --hybrid A:PCT,B:PCT */
 	struct param discount;   /* --discount-rate PCT per year */
+	const char *as_of;       /* --as-of YYYY-MM-DD (pricing import) */
 };
 
 /*

@@ -25,4 +25,7 @@ Suite *make_plot_suite(void);
 /* scenarios/project: cost over time, strategies, payback, NPV. */
 Suite *make_project_suite(void);
 
+/* pricing/import: LiteLLM, genai-prices and OpenRouter catalogs to rows. */
+Suite *make_import_suite(void);
+
 #endif
