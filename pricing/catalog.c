@@ -224,9 +224,13 @@ static const struct model_price *find_base(const struct catalog *c, const char *
 				const struct model_price *m = &c->models[i];
 				if (!base_row(m) || !model_is(m, p, pl, model, mlen, loose))
 					continue;
+				/* one provider's spellings of one model ("opus-4.8", "opus-4-8"):
+				   the later row, a layer on top, wins */
 				if (found && !strcasecmp(found->provider, m->provider) &&
-				    !strcasecmp(found->model, m->model))
+				    (loose || !strcasecmp(found->model, m->model))) {
+					found = m;
 					continue;
+				}
 				found = m;
 				n++;
 			}

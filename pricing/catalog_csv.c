@@ -744,9 +744,16 @@ oom:
 
 static void model_row(struct loader *ld)
 {
-	static const struct field price_f = { "price", FIELD_NUM, 0, LLMTCO_MAX_AMOUNT, 0, 0, "USD/Mtok", "" };
-	/* an empty cache price is "not published": cached tokens at the input price */
-	static const struct field cache_f = { "price", FIELD_NUM, 0, LLMTCO_MAX_AMOUNT, NAN, 0, "USD/Mtok", "" };
+	/* one field per column, so messages name it; an empty cache price is
+	   "not published": cached tokens at the input price */
+	static const struct field fields[] = {
+		{ "input_mtok", FIELD_NUM, 0, LLMTCO_MAX_AMOUNT, 0, 0, "USD/Mtok", "" },
+		{ "output_mtok", FIELD_NUM, 0, LLMTCO_MAX_AMOUNT, 0, 0, "USD/Mtok", "" },
+		{ "cache_read_mtok", FIELD_NUM, 0, LLMTCO_MAX_AMOUNT, NAN, 0, "USD/Mtok", "" },
+		{ "cache_write_mtok", FIELD_NUM, 0, LLMTCO_MAX_AMOUNT, NAN, 0, "USD/Mtok", "" },
+		{ "usd_per_request", FIELD_NUM, 0, LLMTCO_MAX_AMOUNT, 0, 0, "USD", "" },
+		{ "above_input_tokens", FIELD_NUM, 0, LLMTCO_MAX_AMOUNT, 0, 0, "tokens", "" },
+	};
 	static const char *const num_cols[] = {
 		"input_mtok", "output_mtok", "cache_read_mtok", "cache_write_mtok",
 		"usd_per_request", "above_input_tokens" };
@@ -763,9 +770,15 @@ static void model_row(struct loader *ld)
 			  "\"provider\" and \"model\" must not be empty");
 		return;
 	}
+	for (i = 0; i < 2; i++)
+		if (!*cell_of(ld, num_cols[i])) {
+			char msg[80];
+			snprintf(msg, sizeof(msg), "\"%s\" is empty: a model needs its price", num_cols[i]);
+			fail_cell(ld, cellp(ld, num_cols[i]), msg);
+			return;
+		}
 	for (i = 0; i < 6; i++)
-		if (read_range(ld, i == 2 || i == 3 ? &cache_f : &price_f, num_cols[i], NULL,
-			       NULL, &r[i]))
+		if (read_range(ld, &fields[i], num_cols[i], NULL, NULL, &r[i]))
 			return;
 	if (col_index(ld, "service_tier") >= 0) {
 		if (strlen(tc->text) >= sizeof(m.service_tier)) {
@@ -784,13 +797,21 @@ static void model_row(struct loader *ld)
 	m.usd_per_request = r[4].value;
 	m.at.file = ld->name;
 	m.at.line = ld->cells[0].line;
-	/* a later layer replaces the row of the same model, tier and threshold */
+	/* a later layer replaces the row of the same model, tier and threshold;
+	   the same row twice in one file is an error */
 	for (i = 0; i < c->nmodels && !dst; i++)
 		if (!strcasecmp(c->models[i].provider, cell_of(ld, "provider")) &&
 		    !strcasecmp(c->models[i].model, cell_of(ld, "model")) &&
 		    !strcasecmp(c->models[i].service_tier, m.service_tier) &&
 		    c->models[i].above_input_tokens == m.above_input_tokens)
 			dst = &c->models[i];
+	if (dst && dst->at.file == ld->name) {
+		char msg[300];
+		snprintf(msg, sizeof(msg), "duplicate model \"%.60s/%.60s\" (first at line %d)",
+			 cell_of(ld, "provider"), cell_of(ld, "model"), dst->at.line);
+		fail_cell(ld, cellp(ld, "provider"), msg);
+		return;
+	}
 	if (!dst) {
 		p = grow(c->models, &c->models_cap, c->nmodels, sizeof(*c->models));
 		if (!p)

@@ -323,12 +323,14 @@ int tco_inputs_from(const struct catalog *c, const struct scenario *s,
 			       "(or a scenario with a workload)");
 	}
 
-	if (!spend_known && s->nmix) {
+	if (s->nmix) { /* every model of the mix must have a price, spend given or not */
 		double unit;
 		if ((rc = mix_cost_per_request(c, s, &unit, err)))
 			return rc;
-		w->api_spend = w->requests * unit;
 		mix_unit = unit;
+	}
+	if (!spend_known && s->nmix) {
+		w->api_spend = w->requests * mix_unit;
 		assumed |= ASSUME_SPEND_FROM_MIX;
 	} else if (!spend_known) {
 		w->api_spend = w->requests * per_request;
@@ -362,6 +364,12 @@ int tco_inputs_from(const struct catalog *c, const struct scenario *s,
 		if ((rc = routing_run(c, s, &rr, err)))
 			return rc;
 		in->routing_savings_pct = rr.saving_pct > 0 ? rr.saving_pct : 0;
+		{ /* per-model fees count the models that serve traffic after routing */
+			size_t k, served = 0;
+			for (k = 0; k < rr.n; k++)
+				served += rr.m[k].share_after > 0;
+			w->models = served ? (double)served : 1.0;
+		}
 		routing_release(&rr);
 		assumed |= ASSUME_ROUTING_POLICY;
 	} else {
@@ -406,6 +414,7 @@ int tco_inputs_from(const struct catalog *c, const struct scenario *s,
 		cmp->usd_per_request = per_request;
 		cmp->mix_usd_per_request = mix_unit;
 		cmp->routing_saving_pct = in->routing_savings_pct;
+		cmp->nmix = s->nmix;
 	}
 	return LLMTCO_OK;
 }
@@ -488,7 +497,9 @@ static size_t assumptions(const struct catalog *c, const struct comparison *cmp,
 	if (cmp->assumed & ASSUME_MODELS)
 		SAY("per-model fees for %g model%s (%s)", cmp->w.models,
 		    cmp->w.models == 1 ? "" : "s",
-		    cmp->w.models == 1 ? "no workload.mix given" : "the models of workload.mix");
+		    !cmp->nmix ? "no workload.mix given"
+		    : (cmp->assumed & ASSUME_ROUTING_POLICY) ? "the models serving traffic after routing"
+							     : "the models of workload.mix");
 	snprintf(src, sizeof(src), "source: the routing policy over the model mix, at the "
 		 "model prices of the catalog (models.csv)");
 	if (cmp->assumed & ASSUME_ROUTING_POLICY)

@@ -145,6 +145,7 @@ struct comparison {
 	double usd_per_request;    /* the seed figure used */
 	double mix_usd_per_request;/* list price of a request of the mix */
 	double routing_saving_pct; /* derived from the routing policy */
+	size_t nmix;               /* models in the scenario's mix (0: none) */
 };
 
 /*
