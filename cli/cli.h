@@ -13,6 +13,7 @@
 #include "../scenarios/tco.h"
 #include "../scenarios/breakeven.h"
 #include "../scenarios/routing.h"
+#include "../scenarios/usage.h"
 
 /* Largest input file read whole (catalogs, scenarios): 64 MiB. */
 #define MAX_INPUT_BYTES (64u << 20)
@@ -69,5 +70,33 @@ int cmd_report(int argc, char **argv);
 int cmd_project(int argc, char **argv);
 int cmd_routing(int argc, char **argv);
 int cmd_pricing(int argc, char **argv);
+int cmd_usage(int argc, char **argv);
+
+/*
+ * Read usage logs ("-" is standard input, once) into `r`, each in chunks.
+ * LLMTCO_EDATA (file:line:col), LLMTCO_EIO or LLMTCO_EUSAGE in `err`.
+ */
+int cli_usage_read(struct usage_reader *r, const char *const *paths, size_t n,
+		   struct llmtco_err *err);
+
+struct cJSON;
+
+/* A workload taken from usage logs (compare --usage). */
+struct usage_workload {
+	char say[1024];         /* the assumption, for humans */
+	char say_machine[1024]; /* the same without separators */
+	struct cJSON *json;     /* the logs' summary (owned) */
+};
+
+/*
+ * Read the --usage logs and make them the scenario's workload: list-price
+ * spend and requests (when every row counts them) scaled to a month by the
+ * span, the priced models as the mix. Release `uw` with
+ * usage_workload_release whatever it returns.
+ */
+int cli_usage_workload(const struct cli_args *a, const struct catalog *c,
+		       struct scenario *s, struct usage_workload *uw,
+		       struct llmtco_err *err);
+void usage_workload_release(struct usage_workload *uw);
 
 #endif

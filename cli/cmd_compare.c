@@ -3,6 +3,7 @@
  */
 #include "cli.h"
 #include "../reports/compare_out.h"
+#include "../reports/usage_out.h"
 
 #include <stdio.h>
 
@@ -14,17 +15,23 @@ int cmd_compare(int argc, char **argv)
 	struct scenario s;
 	struct comparison cmp = { 0 };
 	struct output out = { 0 };
+	struct usage_workload uw = { 0 }; /* --usage: the logs are the workload */
 	int rc, help;
 
 	rc = cli_setup("compare", CMD_COMPARE, argc, argv, &a, &c, &s, &help, &err);
 	if (help)
 		goto done;
+	if (!rc && a.nusage)
+		rc = cli_usage_workload(&a, &c, &s, &uw, &err);
 	if (!rc)
 		rc = tco_compare(&c, &s, &cmp, &err);
 	if (!rc)
 		rc = output_open(&out, a.output, &err);
 	if (!rc) {
-		rc = compare_write(out.fp, &c, &cmp, a.format, a.period, s.name);
+		rc = a.nusage ? usage_compare_write(out.fp, &c, &cmp, a.format, a.period, s.name,
+						    uw.say, uw.say_machine, uw.json)
+			      : compare_write(out.fp, &c, &cmp, a.format, a.period, s.name);
+		uw.json = NULL; /* taken */
 		if (rc) {
 			err_set(&err, rc, NULL, 0, 0, "out of memory");
 			output_abort(&out);
@@ -35,6 +42,7 @@ int cmd_compare(int argc, char **argv)
 	if (rc)
 		cli_report("compare", rc, &err);
 done:
+	usage_workload_release(&uw);
 	comparison_release(&cmp);
 	scenario_release(&s);
 	catalog_release(&c);

@@ -74,6 +74,30 @@ static const struct command commands[] = {
 	  "$ and %. compare applies this saving to smart-routing options, and to "
 	  "self-hosted options when --router names a router add-on (its hours and "
 	  "price are added)." },
+	{ "usage", CMD_USAGE, cmd_usage, "llmtco usage FILE... [--pricing PATH] [--format F] [--output FILE]",
+	  "what usage logs spent, by model, recorded and at list price",
+	  "Reads usage logs (CSV exports; - is standard input) in chunks, never whole, "
+	  "and sums them by model: requests, uncached input, cached (read from a prompt "
+	  "cache) and cache-write tokens, output tokens (reasoning included), what the "
+	  "logs say was paid (recorded) and the same tokens at the catalog's list prices "
+	  "(list; --pricing adds prices). Each file's layout is told by its header: the "
+	  "OpenRouter activity export (generation_id, model_permaslug, tokens_prompt; its "
+	  "tokens_cached are part of tokens_prompt, its tokens_reasoning are added to the "
+	  "output), LiteLLM SpendLogs (request_id, spend, startTime), "
+	  "LiteLLM daily spend (api_requests requests a row), the OpenAI usage export "
+	  "(num_model_requests; input_tokens include input_cached_tokens, counted once), "
+	  "the Anthropic console usage CSV (usage_input_tokens_no_cache; no request "
+	  "counts, so its models' requests are unknown), the Anthropic console cost CSV "
+	  "(cost_usd in dollars, list_price_usd as list cost, display names read as ids: "
+	  "Claude Haiku 4.5 is claude-haiku-4.5), the Admin API cost report as CSV (amount "
+	  "in cents), the Helicone export (response_id, request_created_at), or the generic "
+	  "layout: model, requests, input_tokens (cached included), output_tokens and "
+	  "optional cached_tokens, cost_usd, date. Files may differ in layout; all are "
+	  "summed. Models the catalog cannot price are listed with their requests and left "
+	  "out of the list total. The span runs from the earliest to the latest time (a "
+	  "date alone covers its day; an OpenAI bucket its start to end), at least 1 day. "
+	  "An empty number is 0; a bad one stops the reading with file:line:col. "
+	  "compare --usage FILE takes its workload from the same logs." },
 	{ "report", CMD_REPORT, cmd_report, "llmtco report --out DIR [--scenario FILE] [--force] [OPTIONS]",
 	  "write a memo folder: memo.md, CSV files, plots",
 	  "Writes the folder DIR: memo.md (the recommendation in one paragraph, "

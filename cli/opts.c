@@ -9,7 +9,7 @@
 
 #define TEXT 1, 0 /* min > max: the argument is text, not a number */
 #define NONNEG 0, LLMTCO_MAX_AMOUNT
-#define ANYCMD (CMD_WORKLOAD | CMD_PRICING)
+#define ANYCMD (CMD_WORKLOAD | CMD_PRICING | CMD_USAGE)
 
 const struct opt opt_table[] = {
 	{ "spend", 0, "USD", OPT_SPEND, CMD_WORKLOAD, NONNEG,
@@ -42,6 +42,9 @@ const struct opt opt_table[] = {
 	  "run this router add-on (routellm, semantic-router, martian) with every self-hosted option" },
 	{ "scenario", 0, "FILE", OPT_SCENARIO, CMD_WORKLOAD, TEXT,
 	  "scenario JSON file; flags override it" },
+	{ "usage", 0, "FILE", OPT_USAGE, CMD_COMPARE, TEXT,
+	  "take the workload from usage logs (repeatable): list-price spend and requests "
+	  "scaled to a month, the priced models as the mix" },
 	{ "pricing", 0, "PATH", OPT_PRICING, ANYCMD, TEXT,
 	  "CSV file or folder layered on the built-in catalog (repeatable)" },
 	{ "options", 0, "ID,...", OPT_OPTIONS, CMD_WORKLOAD, TEXT,
@@ -469,6 +472,9 @@ static int apply(struct cli_args *a, const struct opt *o, const char *val,
 		return LLMTCO_OK;
 	case OPT_DISCOUNT_RATE:
 		return num_arg(o, val, &a->discount, err);
+	case OPT_USAGE:
+		return add_path(&a->usage, &a->nusage, val)
+			? err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory") : LLMTCO_OK;
 	case OPT_AS_OF:
 		a->as_of = val; /* checked by pricing import */
 		return LLMTCO_OK;
@@ -539,6 +545,7 @@ void cli_args_release(struct cli_args *a)
 	scenario_release(&a->flags);
 	free((void *)a->pricing);
 	free((void *)a->rest);
+	free((void *)a->usage);
 	memset(a, 0, sizeof(*a));
 }
 

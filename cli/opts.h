@@ -17,7 +17,8 @@ enum {
 	CMD_SWEEP = 1 << 3,
 	CMD_REPORT = 1 << 4,
 	CMD_PROJECT = 1 << 5,
-	CMD_ROUTING = 1 << 6
+	CMD_ROUTING = 1 << 6,
+	CMD_USAGE = 1 << 7
 };
 
 /* Flags that evaluate a workload (SPEC section 2, "common flags"). */
@@ -34,7 +35,8 @@ enum opt_id {
 	OPT_MONTHS, OPT_GROWTH, OPT_BRIDGE, OPT_SWITCH_MONTH, OPT_SWITCH,
 	OPT_MIGRATION_HOURS, OPT_HYBRID, OPT_DISCOUNT_RATE, OPT_ROUTE, OPT_MIX,
 	OPT_ROUTER,
-	OPT_AS_OF
+	OPT_AS_OF,
+	OPT_USAGE
 };
 
 struct opt {
@@ -86,6 +88,8 @@ struct cli_args {
 	const char *hybrid;      /* --hybrid A:PCT,B:PCT */
 	struct param discount;   /* --discount-rate PCT per year */
 	const char *as_of;       /* --as-of YYYY-MM-DD (pricing import) */
+	const char **usage;      /* --usage FILE (compare), in order */
+	size_t nusage;
 };
 
 /*

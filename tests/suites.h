@@ -28,4 +28,7 @@ Suite *make_project_suite(void);
 /* pricing/import: LiteLLM, genai-prices and OpenRouter catalogs to rows. */
 Suite *make_import_suite(void);
 
+/* scenarios/usage: usage-log layouts, totals, chunking, errors. */
+Suite *make_usage_suite(void);
+
 #endif
