@@ -1099,7 +1099,9 @@ static void finish_row(struct usage_reader *r)
 		m->uncosted_rows++;
 	}
 	sum = NULL;
-	if (!L->display_names)
+	if (r->row.cache_hit) /* nothing went to a provider: nothing to price */
+		sum = m->other;
+	else if (!L->display_names)
 		sum = bucket_at(r, m, r->row.batch ? 1 : r->row.tier, in + cr + cw + cw1h, req);
 	else if (r->row.given & BIT(R_LIST)) /* a cost log: its list price */
 		m->log_list_usd += NUM(r, R_LIST);

@@ -9,7 +9,7 @@
  * and the current line's bytes when it crosses a chunk (for error columns).
  * Its memory does not grow with the file. No I/O here.
  *
- * Rules (README.md and `llmtco usage --help` say the same):
+ * Rules (`llmtco usage --help` says the same, shorter):
  * - A layout is told by its header's set of names, never by position; a
  *   UTF-8 byte order mark and CRLF line ends are accepted; extra columns
  *   are ignored.
@@ -32,7 +32,21 @@
  *   blanks to '-'), which the catalog's loose match finds.
  * - The span: a row with a time is an instant, a row with only a date
  *   covers that whole day, an OpenAI bucket covers start_time..end_time;
- *   span_days = (latest end - earliest start) / 86400, at least 1.
+ *   span_days = (latest end - earliest start) / 86400, at least 1. Times
+ *   without a zone are UTC.
+ * - Pricing: a model is looked up with the layout's provider hint
+ *   ("openai" for the OpenAI export, "anthropic" for Anthropic's; LiteLLM's
+ *   custom_llm_provider); a "vendor/model" name whose vendor the catalog
+ *   does not know ("x-ai/grok-4") is tried as the bare model. A request's
+ *   context tier is chosen by its input tokens (cached ones included; an
+ *   aggregated row by its average per request; Anthropic rows by the lower
+ *   bound of context_window); its service tier by OpenAI's batch and
+ *   service_tier (flex, priority) or an Anthropic usage_type naming batch,
+ *   the standard price when the catalog has no such row. 1-hour cache
+ *   writes cost twice the input price (Anthropic's rule: the catalog has
+ *   one, 5-minute, cache-write price). Per-request prices count requests.
+ * - A LiteLLM row with cache_hit True was answered by LiteLLM's own cache:
+ *   a request, no tokens sent to a provider, nothing priced.
  */
 #ifndef LLMTCO_USAGE_H
 #define LLMTCO_USAGE_H
