@@ -844,12 +844,29 @@ static void number_cell(struct usage_reader *r, size_t k, unsigned role,
 		r->row.t1 = v, r->row.has_t1 = 1, r->row.t1_day = 0;
 }
 
+/* A time: the start (R_DATE0) or the end (R_DATE1) of what the row covers. */
+static void date_cell(struct usage_reader *r, size_t k, unsigned role, const char *s,
+		      size_t len)
+{
+	double t;
+	int day;
+
+	if (!len)
+		return;
+	if (parse_time(r, s, len, &t, &day)) {
+		bad_cell(r, k, "is not a date (YYYY-MM-DD, optionally with a time)");
+		return;
+	}
+	if (role == R_DATE0)
+		r->row.t0 = t, r->row.has_t0 = 1, r->row.t0_day = day;
+	else
+		r->row.t1 = t, r->row.has_t1 = 1, r->row.t1_day = day;
+}
+
 static void text_cell(struct usage_reader *r, size_t k, unsigned role, const char *s,
 		      size_t len)
 {
 	char id[MAX_NAME + 1];
-	double t;
-	int day;
 
 	switch (role) {
 	case R_MODEL:
@@ -886,18 +903,8 @@ static void text_cell(struct usage_reader *r, size_t k, unsigned role, const cha
 	case R_USAGE_TYPE:
 		r->row.batch = has_word(s, len, "batch");
 		break;
-	case R_DATE0:
 	case R_DATE1:
-		if (!len)
-			break;
-		if (parse_time(r, s, len, &t, &day)) {
-			bad_cell(r, k, "is not a date (YYYY-MM-DD, optionally with a time)");
-			return;
-		}
-		if (role == R_DATE0)
-			r->row.t0 = t, r->row.has_t0 = 1, r->row.t0_day = day;
-		else
-			r->row.t1 = t, r->row.has_t1 = 1, r->row.t1_day = day;
+		date_cell(r, k, role, s, len);
 		break;
 	default:
 		break;
@@ -931,7 +938,16 @@ static void header_cell(struct usage_reader *r, const char *s, size_t len)
 	r->head[r->nhead++] = name;
 }
 
-/* A cell the layout reads (kept out of line: most cells are not read). */
+/* A field ended: the next begins on the current line. */
+static void field_done(struct usage_reader *r)
+{
+	if (r->field_line != r->line) { /* the field held a newline */
+		r->field_line = r->line;
+		r->field_col = 0;
+	}
+}
+
+/* A cell the layout reads (out of line: most cells are not read). */
 static __attribute__((noinline)) void read_cell(struct usage_reader *r, size_t k,
 						const char *s, size_t len)
 {
@@ -939,8 +955,19 @@ static __attribute__((noinline)) void read_cell(struct usage_reader *r, size_t k
 
 	if (IS_NUM(role))
 		number_cell(r, k, role, s, len);
+	else if (role == R_DATE0) /* the usual text cells first, without a switch */
+		date_cell(r, k, role, s, len);
 	else
 		text_cell(r, k, role, s, len);
+	field_done(r);
+}
+
+/* A cell of the header (out of line: one row in a file). */
+static __attribute__((noinline)) void read_header_cell(struct usage_reader *r,
+						       const char *s, size_t len)
+{
+	header_cell(r, s, len);
+	field_done(r);
 }
 
 static void on_field(void *s, size_t len, void *data)
@@ -948,16 +975,18 @@ static void on_field(void *s, size_t len, void *data)
 	struct usage_reader *r = data;
 	size_t k = r->nfield++;
 
-	if (k < r->ncols) { /* a data row (0 columns until the header is read) */
-		if (r->role[k]) /* every role is cleared after an error */
-			read_cell(r, k, s, len);
-	} else if (!r->have_header && !r->status) {
-		header_cell(r, s, len);
+	/* the calls are the last thing done, so that this path (most cells)
+	 * saves no registers */
+	if (k < r->ncols && r->role[k]) { /* no columns until the header is read;
+					     every role is cleared after an error */
+		read_cell(r, k, s, len);
+		return;
 	}
-	if (r->field_line != r->line) { /* the field held a newline */
-		r->field_line = r->line;
-		r->field_col = 0;
+	if (!r->have_header && !r->status) {
+		read_header_cell(r, s, len);
+		return;
 	}
+	field_done(r);
 }
 
 static int col_index(const struct usage_reader *r, const char *name)
