@@ -37,6 +37,8 @@
 #define MAX_NAME 255           /* bytes of a model name */
 #define MAX_COLUMNS 4096       /* header names */
 #define LINE_KEEP (1u << 20)   /* bytes of a line kept for error columns */
+#define MAX_FIELD (64u << 20)  /* bytes of one field (a JSON body, say) */
+#define FIELD_BLOCK (16u << 10)/* libcsv's field buffer grows by this much */
 #define DAY 86400.0
 
 /* What a column holds. Numbers first: row.num[role - R_REQUESTS]. */
@@ -1242,6 +1244,24 @@ static void quoted_newline(struct usage_reader *r)
 	r->line_in_quotes = 1;
 }
 
+/* libcsv's field buffer, refused beyond MAX_FIELD: memory stays bounded. */
+static void *field_realloc(void *p, size_t size)
+{
+	return size > MAX_FIELD ? NULL : realloc(p, size);
+}
+
+/* libcsv could not grow its field buffer: too long a field, or no memory. */
+static void no_room(struct usage_reader *r)
+{
+	if (r->csv.entry_size + FIELD_BLOCK > MAX_FIELD)
+		fail(r, LLMTCO_EDATA, r->field_line,
+		     r->field_col ? r->field_col
+		     : r->field_line == r->line ? locate(r, r->nfield) : 0,
+		     "a field is longer than %u MiB", MAX_FIELD >> 20);
+	else
+		oom(r);
+}
+
 /* libcsv stopped at byte `at` of `piece`, a part of the current line. */
 static void parse_error(struct usage_reader *r, const char *piece, size_t at)
 {
@@ -1253,7 +1273,7 @@ static void parse_error(struct usage_reader *r, const char *piece, size_t at)
 		col += r->line_pos; /* the line began in an earlier chunk */
 	c = col > 0x7fffffff ? 0 : (int)col;
 	if (e == CSV_ENOMEM || e == CSV_ETOOBIG)
-		fail(r, LLMTCO_EIO, 0, 0, "out of memory");
+		no_room(r);
 	else
 		fail(r, LLMTCO_EDATA, r->line, c, "%s",
 		     piece[at] == '"' ? "stray quote inside a field"
@@ -1272,7 +1292,7 @@ static void feed_bytes(struct usage_reader *r, const char *p, size_t len)
 	if (!r->csv.quoted && !memchr(p, '"', len)) {
 		done = csv_parse(&r->csv, p, len, on_field, on_row, r);
 		if (done < len && !r->status)
-			oom(r); /* no quote: no parse error */
+			no_room(r); /* no quote: no parse error */
 	} else {
 		for (q = p; q < end && !r->status; ) {
 			const char *nl = memchr(q, '\n', (size_t)(end - q));
@@ -1377,6 +1397,8 @@ int usage_begin(struct usage_reader *r, const char *name, struct llmtco_err *err
 		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
 	if (csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL))
 		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+	csv_set_blk_size(&r->csv, FIELD_BLOCK); /* few reallocations for long fields */
+	csv_set_realloc_func(&r->csv, field_realloc);
 	r->csv_live = 1;
 	return LLMTCO_OK;
 }

@@ -7,7 +7,9 @@
  * keeps no row: only the header, one aggregate per distinct model (a hash
  * table keyed by the model name, each model looked up in the catalog once)
  * and the current line's bytes when it crosses a chunk (for error columns).
- * Its memory does not grow with the file. No I/O here.
+ * Its memory does not grow with the file: at most 10,000 distinct model
+ * names and 64 MiB in one field (a JSON body), both refused beyond that
+ * with a message. No I/O here.
  *
  * Rules (`llmtco usage --help` says the same, shorter):
  * - A layout is told by its header's set of names, never by position; a
