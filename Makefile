@@ -80,7 +80,7 @@ VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 	   --errors-for-leak-kinds=definite,indirect --track-fds=no
 endif
 
-.PHONY: all run check deps test unit-test cli-test install uninstall clean man
+.PHONY: all run check deps test unit-test cli-test install uninstall clean man bench
 
 all: $(PROG)
 
@@ -149,6 +149,17 @@ $(PROG): $(CLI_OBJ) $(OUT_OBJ) $(LIB)
 
 $(RUNNER): $(TEST_OBJ) $(OUT_OBJ) $(LIB)
 	$(QUIET_LINK)$(CC) $(SAN_LDFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(OUT_OBJ) $(LIB) $(LIBS) $(CHECK_LIBS)
+
+# Speed and memory of usage-log reading (tools/bench/bench.sh): optimized,
+# no sanitizers. Inputs are generated in build/bench (about 500 MB).
+BENCH = build/bench
+bench: deps
+	@$(MAKE) --no-print-directory all SANITIZE= BUILD=build
+	@mkdir -p $(BENCH)
+	$(CC) -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -o $(BENCH)/gen tools/bench/gen.c
+	$(CC) -O2 -std=c11 -o $(BENCH)/scan tools/bench/scan.c -lcsv
+	$(CC) -O2 -std=c11 -o $(BENCH)/runstat tools/bench/runstat.c
+	sh tools/bench/bench.sh $(BENCH) build/llmtco
 
 # The man page is generated from the option table, like --help.
 man: $(PROG)

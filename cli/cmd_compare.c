@@ -28,10 +28,12 @@ int cmd_compare(int argc, char **argv)
 	if (!rc)
 		rc = output_open(&out, a.output, &err);
 	if (!rc) {
-		rc = a.nusage ? usage_compare_write(out.fp, &c, &cmp, a.format, a.period, s.name,
-						    uw.say, uw.say_machine, uw.json)
-			      : compare_write(out.fp, &c, &cmp, a.format, a.period, s.name);
-		uw.json = NULL; /* taken */
+		if (a.nusage) { /* the logs are the workload: say so first */
+			cmp.lead_human = uw.say;
+			cmp.lead_machine = uw.say_machine;
+			cmp.workload_usage = uw.json;
+		}
+		rc = compare_write(out.fp, &c, &cmp, a.format, a.period, s.name);
 		if (rc) {
 			err_set(&err, rc, NULL, 0, 0, "out of memory");
 			output_abort(&out);

@@ -115,13 +115,17 @@ static const struct command commands[] = {
 	  "replaces a folder holding only files). gnuplot draws the charts; "
 	  "without it the report fails (exit 4) and writes nothing." },
 	{ "pricing", CMD_PRICING, cmd_pricing,
-	  "llmtco pricing list | show ID... | validate [PATH] [OPTIONS]",
-	  "the price catalog: list, show, validate",
+	  "llmtco pricing list | show ID... | validate [PATH] | import litellm|genai-prices|openrouter FILE [OPTIONS]",
+	  "the price catalog: list, show, validate, import",
 	  "list: every option with a price summary and its date. show ID: every "
 	  "field, usage tier and infrastructure item of an option, each with its "
 	  "source and date (an id shows all its plans, id/plan one). validate "
 	  "[PATH]: load the built-in catalog with PATH on top and report the first "
-	  "problem as file:line:col." },
+	  "problem as file:line:col. import FORMAT FILE: turn LiteLLM's model price "
+	  "map, genai-prices' data or OpenRouter's /api/v1/models into the models "
+	  "table (models.csv layout) on standard output or --output, with the "
+	  "prices in force on --as-of (default today); entries that cannot be "
+	  "priced are counted and listed (--format json)." },
 	{ NULL, 0, NULL, NULL, NULL, NULL }
 };
 

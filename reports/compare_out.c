@@ -333,6 +333,8 @@ static int write_json(FILE *fp, const struct catalog *c,
 		cJSON_AddNumberToObject(w, "requests_per_month", round(cmp->w.requests));
 		cJSON_AddNumberToObject(w, "peak_to_average", cmp->w.peak_to_average);
 		cJSON_AddNumberToObject(w, "hourly_rate", money_round(cmp->in.hourly_rate));
+		if (cmp->workload_usage)
+			cJSON_AddItemToObject(w, "usage", cJSON_Duplicate(cmp->workload_usage, 1));
 		na = tco_assumptions(c, cmp, 0, say, MAX_ASSUMPTIONS);
 		if ((arr = cJSON_AddArrayToObject(w, "assumptions")))
 			for (i = 0; i < na; i++)

@@ -1,6 +1,6 @@
 /*
  * usage_out.c - the usage summary in four formats, and compare's output
- * with the usage assumption spliced in.
+ * (compare --usage says the logs' assumption through the comparison).
  */
 #include "usage_out.h"
 #include "compare_out.h"
@@ -313,70 +313,3 @@ int usage_write(FILE *fp, const struct usage_reader *r, const struct usage_summa
 /* ---- compare with the usage assumption ---- */
 
 /* Write text, with `line` inserted after the first `mark` (or at the end). */
-static void splice(FILE *fp, const char *text, size_t len, const char *mark,
-		   const char *line)
-{
-	const char *at = strstr(text, mark);
-	size_t head = at ? (size_t)(at - text) + strlen(mark) : len;
-
-	fwrite(text, 1, head, fp);
-	fputs(line, fp);
-	fwrite(text + head, 1, len - head, fp);
-}
-
-int usage_compare_write(FILE *fp, const struct catalog *c, const struct comparison *cmp,
-			enum out_format fmt, enum period period, const char *name,
-			const char *say, const char *say_machine, cJSON *usage)
-{
-	char *text = NULL, *line;
-	size_t len = 0;
-	FILE *mem = open_memstream(&text, &len);
-	cJSON *root = NULL, *w, *arr;
-	int rc;
-
-	if (!mem) {
-		cJSON_Delete(usage);
-		return LLMTCO_EIO;
-	}
-	rc = compare_write(mem, c, cmp, fmt, period, name);
-	if (fclose(mem) || rc || !text) {
-		free(text);
-		cJSON_Delete(usage);
-		return LLMTCO_EIO;
-	}
-	switch (fmt) {
-	case FORMAT_JSON:
-		root = cJSON_ParseWithLength(text, len);
-		free(text);
-		w = cJSON_GetObjectItemCaseSensitive(root, "workload");
-		arr = cJSON_GetObjectItemCaseSensitive(w, "assumptions");
-		if (cJSON_IsArray(arr))
-			cJSON_InsertItemInArray(arr, 0, cJSON_CreateString(say_machine));
-		if (usage && (!cJSON_IsObject(w) || !cJSON_AddItemToObject(w, "usage", usage)))
-			cJSON_Delete(usage);
-		return json_emit(fp, root);
-	case FORMAT_TABLE:
-	case FORMAT_MD:
-		line = malloc(strlen(say) + strlen(say_machine) + 8);
-		if (!line)
-			break;
-		if (fmt == FORMAT_TABLE)
-			sprintf(line, "  - %s\n", say);
-		else
-			sprintf(line, "- %s\n", say_machine);
-		splice(fp, text, len, fmt == FORMAT_TABLE ? "\nassumptions:\n" : "\nAssumptions:\n\n",
-		       line);
-		free(line);
-		free(text);
-		cJSON_Delete(usage);
-		return LLMTCO_OK;
-	case FORMAT_CSV: /* no assumptions in CSV */
-		fwrite(text, 1, len, fp);
-		free(text);
-		cJSON_Delete(usage);
-		return LLMTCO_OK;
-	}
-	free(text);
-	cJSON_Delete(usage);
-	return LLMTCO_EIO;
-}

@@ -17,17 +17,6 @@
 int usage_write(FILE *fp, const struct usage_reader *r,
 		const struct usage_summary *s, enum out_format fmt);
 
-/*
- * compare_write, with `say` (for humans) or `say_machine` (CSV, JSON,
- * Markdown: no separators) put first in the assumptions: the workload came
- * from usage logs. JSON also gets workload.usage = `usage` (taken: it is
- * deleted here; may be NULL). LLMTCO_EIO when out of memory.
- */
-struct cJSON;
-int usage_compare_write(FILE *fp, const struct catalog *c,
-			const struct comparison *cmp, enum out_format fmt,
-			enum period period, const char *name, const char *say,
-			const char *say_machine, struct cJSON *usage);
 
 /* The summary as the JSON object `llmtco usage --format json` prints. */
 struct cJSON *usage_json(const struct usage_reader *r, const struct usage_summary *s);

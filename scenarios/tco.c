@@ -439,6 +439,10 @@ static size_t assumptions(const struct catalog *c, const struct comparison *cmp,
 	char a[64], b[64], d[64], src[ASSUMPTION_LEN];
 	size_t n = 0;
 
+	if (human && cmp->lead_human && n < max)
+		snprintf(out[n++], sizeof(out[0]), "%s", cmp->lead_human);
+	else if (!human && cmp->lead_machine && n < max)
+		snprintf(out[n++], sizeof(out[0]), "%s", cmp->lead_machine);
 #define SAY(...) do { if (n < max) { \
 		snprintf(out[n], sizeof(out[0]), __VA_ARGS__); \
 		if (sources) { \

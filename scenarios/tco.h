@@ -11,6 +11,8 @@
 #include "../pricing/catalog.h"
 #include "scenario.h"
 
+struct cJSON;
+
 /* The workload, derived from the scenario (all per month). */
 struct workload {
 	double api_spend;       /* USD at provider list price */
@@ -146,6 +148,12 @@ struct comparison {
 	double mix_usd_per_request;/* list price of a request of the mix */
 	double routing_saving_pct; /* derived from the routing policy */
 	size_t nmix;               /* models in the scenario's mix (0: none) */
+	/* set by the caller after tco_compare, said first among the
+	   assumptions (e.g. "the workload is 3 usage logs ..."), or NULL */
+	const char *lead_human, *lead_machine;
+	/* set by the caller: a JSON object the JSON writer adds to "workload"
+	   as "usage" (not owned), or NULL */
+	const struct cJSON *workload_usage;
 };
 
 /*
