@@ -58,15 +58,10 @@ int cmd_breakeven(int argc, char **argv)
 	}
 	for (i = 0; i < npairs && !rc; i++, done++)
 		rc = breakeven_pair(&c, &s, v, idx[2 * i], idx[2 * i + 1], max, &pairs[i], &err);
-	if (rc || (rc = output_open(&out, a.output, &err)))
+	if (rc || (rc = output_open(&out, a.output, &err)) ||
+	    (rc = output_finish(&out, breakeven_write(out.fp, &c, &cmp, v, max, pairs, npairs, a.format), &err)))
 		goto fail;
-	if ((rc = breakeven_write(out.fp, &c, &cmp, v, max, pairs, npairs, a.format))) {
-		err_set(&err, rc, NULL, 0, 0, "out of memory");
-		output_abort(&out);
-		goto fail;
-	}
-	if (!(rc = output_commit(&out, &err)))
-		goto done;
+	goto done;
 fail:
 	cli_report("breakeven", rc, &err);
 done:

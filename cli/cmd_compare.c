@@ -33,13 +33,8 @@ int cmd_compare(int argc, char **argv)
 			cmp.lead_machine = uw.say_machine;
 			cmp.workload_usage = uw.json;
 		}
-		rc = compare_write(out.fp, &c, &cmp, a.format, a.period, s.name);
-		if (rc) {
-			err_set(&err, rc, NULL, 0, 0, "out of memory");
-			output_abort(&out);
-		} else {
-			rc = output_commit(&out, &err);
-		}
+		rc = output_finish(&out, compare_write(out.fp, &c, &cmp, a.format, a.period,
+							s.name), &err);
 	}
 	if (rc)
 		cli_report("compare", rc, &err);

@@ -116,15 +116,10 @@ int cmd_project(int argc, char **argv)
 		goto fail;
 	if (a.plot && (rc = project_plot(&c, &p, a.plot, a.plot_svg, &err)))
 		goto fail;
-	if ((rc = output_open(&out, a.output, &err)))
+	if ((rc = output_open(&out, a.output, &err)) ||
+	    (rc = output_finish(&out, project_write(out.fp, &c, &p, a.format), &err)))
 		goto fail;
-	if ((rc = project_write(out.fp, &c, &p, a.format))) {
-		err_set(&err, rc, NULL, 0, 0, "out of memory");
-		output_abort(&out);
-		goto fail;
-	}
-	if (!(rc = output_commit(&out, &err)))
-		goto done;
+	goto done;
 fail:
 	cli_report("project", rc, &err);
 done:

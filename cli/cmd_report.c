@@ -142,11 +142,7 @@ static int write_one(const char *dir, const char *file, const struct memo_parts 
 		m.time_image = p->svg ? "cumulative.svg" : "cumulative.png";
 		rc = memo_write(out.fp, &m);
 	}
-	if (rc) {
-		output_abort(&out);
-		return err_set(err, rc, NULL, 0, 0, "out of memory");
-	}
-	return output_commit(&out, err);
+	return output_finish(&out, rc, err);
 }
 
 static int write_folder(const char *dir, const struct memo_parts *p, struct llmtco_err *err)

@@ -36,15 +36,10 @@ int cmd_routing(int argc, char **argv)
 		goto fail;
 	}
 	if ((rc = tco_inputs_from(&c, &t, &in, NULL, &err)) ||
-	    (rc = output_open(&out, a.output, &err)))
+	    (rc = output_open(&out, a.output, &err)) ||
+	    (rc = output_finish(&out, routing_write(out.fp, &rr, in.w.api_spend, a.format), &err)))
 		goto fail;
-	if ((rc = routing_write(out.fp, &rr, in.w.api_spend, a.format))) {
-		err_set(&err, rc, NULL, 0, 0, "out of memory");
-		output_abort(&out);
-		goto fail;
-	}
-	if (!(rc = output_commit(&out, &err)))
-		goto done;
+	goto done;
 fail:
 	cli_report("routing", rc, &err);
 done:

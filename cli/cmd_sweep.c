@@ -36,15 +36,10 @@ int cmd_sweep(int argc, char **argv)
 		goto fail;
 	if (a.plot && (rc = sweep_plot(&c, &sw, a.plot, a.plot_svg, a.period, &err)))
 		goto fail;
-	if ((rc = output_open(&out, a.output, &err)))
+	if ((rc = output_open(&out, a.output, &err)) ||
+	    (rc = output_finish(&out, sweep_write(out.fp, &c, &sw, a.breakdown, a.period, a.format), &err)))
 		goto fail;
-	if ((rc = sweep_write(out.fp, &c, &sw, a.breakdown, a.period, a.format))) {
-		err_set(&err, rc, NULL, 0, 0, "out of memory");
-		output_abort(&out);
-		goto fail;
-	}
-	if (!(rc = output_commit(&out, &err)))
-		goto done;
+	goto done;
 fail:
 	cli_report("sweep", rc, &err);
 done:

@@ -106,6 +106,15 @@ int output_commit(struct output *o, struct llmtco_err *err)
 	return LLMTCO_OK;
 }
 
+int output_finish(struct output *o, int write_rc, struct llmtco_err *err)
+{
+	if (write_rc) {
+		output_abort(o);
+		return err_set(err, write_rc, NULL, 0, 0, "out of memory");
+	}
+	return output_commit(o, err);
+}
+
 void output_abort(struct output *o)
 {
 	if (o->fp && o->fp != stdout)

@@ -33,6 +33,12 @@ int output_open(struct output *o, const char *path, struct llmtco_err *err);
 /* Flush, check, close and rename into place. LLMTCO_EIO on failure. */
 int output_commit(struct output *o, struct llmtco_err *err);
 
+/*
+ * Finish an output once written: when the writer failed (`write_rc`, out of
+ * memory) throw it away, else output_commit. Returns the status.
+ */
+int output_finish(struct output *o, int write_rc, struct llmtco_err *err);
+
 /* Throw away what was written (removes the temporary file). */
 void output_abort(struct output *o);
 
