@@ -42,7 +42,7 @@ ALL_CFLAGS = $(BASE_CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LIBS       = -lcjson -lcsv -lm
 
 # The core: cost model, catalog, scenarios, number formats. No I/O.
-LIB_SRC = common/common.c \
+LIB_SRC = common/common.c common/json.c \
 	  pricing/catalog.c pricing/fields.c pricing/catalog_csv.c pricing/builtin.c \
 	  pricing/import.c \
 	  scenarios/scenario.c scenarios/scenario_json.c scenarios/tco.c \

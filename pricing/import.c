@@ -48,6 +48,7 @@
  * so 1e-07 per token is 0.1 per million, not 0.09999999999999999.
  */
 #include "import.h"
+#include "../common/json.h"
 
 #include <cJSON.h>
 #include <math.h>
@@ -980,99 +981,11 @@ static void openrouter_import(struct ctx *x, const cJSON *data)
 
 /* ---- parsing ---- */
 
-static const char *skip_ws(const char *p, const char *end)
-{
-	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-		p++;
-	return p;
-}
-
-/* 1-based line and column (in characters) of a byte offset. */
-static void line_col(const char *text, size_t off, int *line, int *col)
-{
-	size_t i;
-
-	*line = 1;
-	*col = 1;
-	for (i = 0; i < off; i++) {
-		if (text[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-			(*col)++;
-		}
-	}
-}
-
-/*
- * cJSON reports a bad object key one character late; when the character
- * before the reported one follows '{' or ',' and is not '"', it is the
- * culprit (as scenarios/scenario_json.c does).
- */
-static size_t key_error_at(const char *text, size_t off)
-{
-	size_t p, q;
-
-	if (off < 2 || text[off - 1] == '"')
-		return off;
-	p = off - 1;
-	for (q = p - 1; q > 0 && strchr(" \t\r\n", text[q]); q--)
-		;
-	return text[q] == '{' || text[q] == ',' ? p : off;
-}
-
 /* Parse the whole text; NULL with `err` at file:line:col when it is not JSON. */
 static cJSON *parse(const char *name, const char *json, size_t len, struct llmtco_err *err,
 		    int *rc)
 {
-	const char *text = json, *stop = NULL, *end;
-	char *copy;
-	cJSON *root;
-	size_t off;
-	int line, col;
-
-	*rc = LLMTCO_EDATA;
-	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
-		text += 3; /* a UTF-8 byte order mark */
-		len -= 3;
-	}
-	end = text + len;
-	if (memchr(text, '\0', len)) {
-		err_set(err, LLMTCO_EDATA, name, 0, 0, "file holds a NUL byte: not JSON text");
-		return NULL;
-	}
-	if (skip_ws(text, end) == end) {
-		err_set(err, LLMTCO_EDATA, name, 1, 1, "empty file: expected JSON");
-		return NULL;
-	}
-	/* a NUL-terminated copy: at the end of a bounded buffer cJSON points
-	   at the last character, not past it */
-	if (!(copy = malloc(len + 1))) {
-		*rc = err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
-		return NULL;
-	}
-	memcpy(copy, text, len);
-	copy[len] = '\0';
-	root = cJSON_ParseWithOpts(copy, &stop, 0);
-	stop = stop ? text + (stop - copy) : NULL;
-	free(copy);
-	if (root && skip_ws(stop, end) != end) {
-		line_col(text, (size_t)(skip_ws(stop, end) - text), &line, &col);
-		cJSON_Delete(root);
-		err_set(err, LLMTCO_EDATA, name, line, col, "unexpected text after the JSON value");
-		return NULL;
-	}
-	if (!root) {
-		off = stop && stop >= text && stop <= end ? (size_t)(stop - text) : len;
-		off = key_error_at(text, off);
-		line_col(text, off, &line, &col);
-		err_set(err, LLMTCO_EDATA, name, line, col, "%s",
-			skip_ws(text + off, end) == end ? "invalid JSON: unexpected end of file"
-							: "invalid JSON");
-		return NULL;
-	}
-	*rc = LLMTCO_OK;
-	return root;
+	return json_parse_located(name, json, len, "JSON", NULL, rc, err);
 }
 
 /* ---- the entry point ---- */

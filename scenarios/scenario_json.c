@@ -8,6 +8,7 @@
  * between them. That runs only on the error path.
  */
 #include "scenario.h"
+#include "../common/json.h"
 
 #include <cJSON.h>
 #include <math.h>
@@ -33,14 +34,6 @@ struct jctx {
 	int depth;
 };
 
-/* ---- locating a path in the text ---- */
-
-static const char *skip_ws(const char *p, const char *end)
-{
-	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-		p++;
-	return p;
-}
 
 /* Where the JSON value (or key string) at p ends, per cJSON; NULL if none. */
 static const char *value_end(const char *p, const char *end, cJSON **keep)
@@ -64,7 +57,7 @@ static const char *value_end(const char *p, const char *end, cJSON **keep)
 static long json_locate(const char *text, size_t len, const struct seg *path,
 			int depth, int want_key, int nth)
 {
-	const char *end = text + len, *p = skip_ws(text, end);
+	const char *end = text + len, *p = json_skip_ws(text, end);
 	int i, j;
 
 	for (i = 0; i < depth; i++) {
@@ -78,7 +71,7 @@ static long json_locate(const char *text, size_t len, const struct seg *path,
 				cJSON *k = NULL;
 				int match;
 
-				p = skip_ws(p, end);
+				p = json_skip_ws(p, end);
 				if (p >= end || *p != '"')
 					return -1;
 				key_at = p;
@@ -86,10 +79,10 @@ static long json_locate(const char *text, size_t len, const struct seg *path,
 					return -1;
 				match = cJSON_IsString(k) && !strcmp(k->valuestring, path[i].key);
 				cJSON_Delete(k);
-				p = skip_ws(p, end);
+				p = json_skip_ws(p, end);
 				if (p >= end || *p != ':')
 					return -1;
-				p = skip_ws(p + 1, end);
+				p = json_skip_ws(p + 1, end);
 				if (match && (!last || seen++ == nth)) {
 					if (last && want_key)
 						return key_at - text;
@@ -97,7 +90,7 @@ static long json_locate(const char *text, size_t len, const struct seg *path,
 				}
 				if (!(p = value_end(p, end, NULL)))
 					return -1;
-				p = skip_ws(p, end);
+				p = json_skip_ws(p, end);
 				if (p >= end || *p != ',')
 					return -1;
 				p++;
@@ -105,53 +98,21 @@ static long json_locate(const char *text, size_t len, const struct seg *path,
 		} else {
 			if (p >= end || *p != '[')
 				return -1;
-			p = skip_ws(p + 1, end);
+			p = json_skip_ws(p + 1, end);
 			for (j = 0; j < path[i].index; j++) {
 				if (!(p = value_end(p, end, NULL)))
 					return -1;
-				p = skip_ws(p, end);
+				p = json_skip_ws(p, end);
 				if (p >= end || *p != ',')
 					return -1;
-				p = skip_ws(p + 1, end);
+				p = json_skip_ws(p + 1, end);
 			}
 		}
 	}
 	return p - text;
 }
 
-/*
- * cJSON reports a bad object key one character late (its string parser
- * steps past the opening character before failing). When the character
- * before the reported one follows a '{' or ',' and is not a '"', that
- * character is the culprit.
- */
-static long key_error_at(const char *text, long off)
-{
-	long p = off - 1, q;
 
-	if (p < 1 || text[p] == '"')
-		return off;
-	for (q = p - 1; q > 0 && strchr(" \t\r\n", text[q]); q--)
-		;
-	return text[q] == '{' || text[q] == ',' ? p : off;
-}
-
-/* 1-based line and column (in characters) of a byte offset. */
-static void line_col(const char *text, long off, int *line, int *col)
-{
-	long i;
-
-	*line = 1;
-	*col = 1;
-	for (i = 0; i < off; i++) {
-		if (text[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-			(*col)++;
-		}
-	}
-}
 
 /* "workload.mix[0].share" */
 static void path_text(const struct jctx *j, char *buf, size_t size)
@@ -192,7 +153,7 @@ static void failv(struct jctx *j, int want_key, int nth, const char *fmt, ...)
 	path_text(j, path, sizeof(path));
 	off = json_locate(j->text, j->len, j->path, j->depth, want_key, nth);
 	if (off >= 0)
-		line_col(j->text, off, &line, &col);
+		text_line_col(j->text, off, &line, &col);
 	j->status = err_set(j->err, LLMTCO_EDATA, j->file, line, col, "\"%s\" %s",
 			    path, msg);
 }
@@ -652,7 +613,7 @@ static int read_strings(struct jctx *j, const cJSON *arr, char ***list, size_t *
 			long off = json_locate(j->text, j->len, j->path, j->depth, 0, 0);
 			(*at)[*n].file = j->file;
 			if (off >= 0)
-				line_col(j->text, off, &(*at)[*n].line, &(*at)[*n].col);
+				text_line_col(j->text, off, &(*at)[*n].line, &(*at)[*n].col);
 		}
 		if (strlist_add(list, n, e->valuestring))
 			return pop(j), j->status = err_set(j->err, LLMTCO_EIO, j->file, 0, 0,
@@ -702,7 +663,7 @@ static int add_override(struct jctx *j, struct scenario *s, const char *target,
 	}
 	off = json_locate(j->text, j->len, j->path, j->depth, 1, 0);
 	if (off >= 0)
-		line_col(j->text, off, &line, &col);
+		text_line_col(j->text, off, &line, &col);
 	ov->file = j->file;
 	ov->line = line;
 	ov->col = col;
@@ -724,7 +685,7 @@ static int read_overrides(struct jctx *j, struct scenario *s, const cJSON *obj)
 		push_key(j, t->string);
 		off = json_locate(j->text, j->len, j->path, j->depth, 1, 0);
 		if (off >= 0)
-			line_col(j->text, off, &tl, &tc);
+			text_line_col(j->text, off, &tl, &tc);
 		if (need_object(j, t))
 			return pop(j), -1;
 		cJSON_ArrayForEach(f, t) {
@@ -826,52 +787,18 @@ int scenario_load_json(struct scenario *s, const char *file, const char *text,
 		       size_t len, struct llmtco_err *err)
 {
 	struct jctx j;
-	const char *stop = NULL;
-	char *copy;
 	cJSON *root;
-	int line, col;
+	int status;
 
 	memset(&j, 0, sizeof(j));
 	j.file = file;
 	j.text = text;
 	j.len = len;
 	j.err = err;
-	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
-		j.text += 3; /* a UTF-8 byte order mark */
-		j.len -= 3;
-	}
-	if (memchr(j.text, '\0', j.len))
-		return err_set(err, LLMTCO_EDATA, file, 0, 0, "file holds a NUL byte: not JSON text");
-	if (skip_ws(j.text, j.text + j.len) == j.text + j.len)
-		return err_set(err, LLMTCO_EDATA, file, 1, 1, "empty file: expected a JSON object");
-	/*
-	 * Parse a NUL-terminated copy: at the end of a length-bounded buffer
-	 * cJSON reports the last character, not the end, as the error.
-	 */
-	if (!(copy = malloc(j.len + 1)))
-		return err_set(err, LLMTCO_EIO, file, 0, 0, "out of memory");
-	memcpy(copy, j.text, j.len);
-	copy[j.len] = '\0';
-	root = cJSON_ParseWithOpts(copy, &stop, 0);
-	stop = stop ? j.text + (stop - copy) : NULL;
-	free(copy);
-	if (root && skip_ws(stop, j.text + j.len) != j.text + j.len) {
-		line_col(j.text, skip_ws(stop, j.text + j.len) - j.text, &line, &col);
-		cJSON_Delete(root);
-		return err_set(err, LLMTCO_EDATA, file, line, col,
-			       "unexpected text after the JSON value");
-	}
-	if (!root) {
-		long off = stop ? stop - j.text : 0;
-		if (off < 0 || (size_t)off > j.len)
-			off = (long)j.len;
-		off = key_error_at(j.text, off);
-		line_col(j.text, off, &line, &col);
-		return err_set(err, LLMTCO_EDATA, file, line, col,
-			       skip_ws(j.text + off, j.text + j.len) == j.text + j.len
-				       ? "invalid JSON: unexpected end of file"
-				       : "invalid JSON");
-	}
+	root = json_parse_located(file, text, len, "a JSON object", &j.text, &status, err);
+	if (!root)
+		return status;
+	j.len = len - (size_t)(j.text - text);
 	if (!cJSON_IsObject(root)) {
 		cJSON_Delete(root);
 		return err_set(err, LLMTCO_EDATA, file, 1, 1,
