@@ -132,6 +132,108 @@ static int import_write_json(FILE *fp, const struct import_result *r,
 	return json_emit(fp, root);
 }
 
+/* What validate has seen: the counts of the summary line. */
+struct tally {
+	size_t errors, warnings;
+};
+
+/* Print one problem of the catalog: "llmtco: [warning: ]file:line[:col]: msg". */
+static void validate_report(void *ud, const struct llmtco_err *e, int warning)
+{
+	struct tally *t = ud;
+	const char *kind = warning ? "warning: " : "";
+
+	if (warning)
+		t->warnings++;
+	else
+		t->errors++;
+	if (e->file && e->line && e->col)
+		fprintf(stderr, "llmtco: %s%s:%d:%d: %s\n", kind, e->file, e->line, e->col,
+			e->msg);
+	else if (e->file && e->line)
+		fprintf(stderr, "llmtco: %s%s:%d: %s\n", kind, e->file, e->line, e->msg);
+	else if (e->file)
+		fprintf(stderr, "llmtco: %s%s: %s\n", kind, e->file, e->msg);
+	else
+		fprintf(stderr, "llmtco: %s%s\n", kind, e->msg);
+}
+
+/*
+ * Today's date: LLMTCO_TODAY=YYYY-MM-DD when set (a testing aid, so that
+ * golden tests do not age), else the local date.
+ */
+static int validate_today(char *buf, size_t size, struct llmtco_err *err)
+{
+	const char *env = getenv("LLMTCO_TODAY");
+	time_t now;
+	struct tm tm;
+	long days;
+
+	if (env && *env) {
+		if (catalog_date_days(env, &days))
+			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+				       "LLMTCO_TODAY must be a date YYYY-MM-DD, not \"%.40s\"", env);
+		snprintf(buf, size, "%s", env);
+		return LLMTCO_OK;
+	}
+	now = time(NULL);
+	if (!localtime_r(&now, &tm) || !strftime(buf, size, "%Y-%m-%d", &tm))
+		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "cannot tell today's date");
+	return LLMTCO_OK;
+}
+
+static const char *plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/*
+ * pricing validate [PATH]: the built-in catalog with PATH on top, every
+ * problem on standard error, then a summary line on standard output.
+ * *bad is 1 when there were errors (already printed); warnings alone are
+ * fine. Returns what stopped it (a usage error, an unreadable file) in `err`.
+ */
+static int pricing_validate(struct catalog *c, struct cli_args *a, int *bad,
+			    struct llmtco_err *err)
+{
+	struct tally t = { 0, 0 };
+	struct catalog_diag d;
+	char today[11];
+	int rc;
+
+	if (a->nrest > 2)
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0, "pricing validate takes one PATH");
+	if (a->nrest == 2) {
+		const char **p = realloc((void *)a->pricing, (a->npricing + 1) * sizeof(*p));
+		if (!p)
+			return err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+		p[a->npricing++] = a->rest[1];
+		a->pricing = p;
+	}
+	if ((rc = validate_today(today, sizeof(today), err)))
+		return rc;
+	d.report = validate_report;
+	d.ud = &t;
+	d.today = today;
+	d.max_age_days = a->max_age.set ? (int)a->max_age.r.value : 180;
+	a->diag = &d;
+	rc = cli_catalog(c, a, err);
+	a->diag = NULL;
+	c->diag = NULL;
+	if (rc)
+		return rc;
+	*bad = t.errors > 0;
+	if (t.errors) {
+		printf("%zu error%s, %zu warning%s in %zu file%s\n", t.errors, plural(t.errors),
+		       t.warnings, plural(t.warnings), c->nnames, plural(c->nnames));
+		return LLMTCO_OK;
+	}
+	printf("ok: %zu options, %zu models, %zu defaults; 0 errors, %zu warning%s in %zu file%s\n",
+	       c->noptions, c->nmodels, c->nfacts, t.warnings, plural(t.warnings), c->nnames,
+	       plural(c->nnames));
+	return LLMTCO_OK;
+}
+
 /*
  * pricing import FORMAT FILE: the models.csv table to standard output or
  * --output and a summary line on standard error; with --format json the
@@ -229,6 +331,11 @@ int cmd_pricing(int argc, char **argv)
 		rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0, "--as-of applies only to pricing import");
 		goto fail;
 	}
+	if (a.max_age.set && strcmp(sub, "validate")) {
+		rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0,
+			     "--max-age applies only to pricing validate");
+		goto fail;
+	}
 	if (!strcmp(sub, "import")) {
 		if ((rc = pricing_import(&a, &err)))
 			goto fail;
@@ -236,23 +343,10 @@ int cmd_pricing(int argc, char **argv)
 	}
 	if (!strcmp(sub, "validate")) {
 		/* validate PATH: that file or folder on top of the built-in catalog */
-		if (a.nrest > 2) {
-			rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0, "pricing validate takes one PATH");
+		int bad = 0;
+		if ((rc = pricing_validate(&c, &a, &bad, &err)))
 			goto fail;
-		}
-		if (a.nrest == 2) {
-			const char **p = realloc((void *)a.pricing, (a.npricing + 1) * sizeof(*p));
-			if (!p) {
-				rc = err_set(&err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
-				goto fail;
-			}
-			p[a.npricing++] = a.rest[1];
-			a.pricing = p;
-		}
-		if ((rc = cli_catalog(&c, &a, &err)))
-			goto fail;
-		printf("ok: %zu options, %zu models, %zu defaults\n", c.noptions, c.nmodels,
-		       c.nfacts);
+		rc = bad ? LLMTCO_EDATA : LLMTCO_OK;
 		goto done;
 	}
 	if (strcmp(sub, "list") && strcmp(sub, "show")) {

@@ -157,6 +157,7 @@ int cli_catalog(struct catalog *c, const struct cli_args *a, struct llmtco_err *
 	int rc;
 
 	catalog_init(c);
+	c->diag = a->diag; /* pricing validate: every problem, then go on */
 	if ((rc = catalog_load_builtin(c, err)))
 		return rc;
 	for (i = 0; i < a->npricing; i++) {

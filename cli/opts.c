@@ -95,6 +95,8 @@ const struct opt opt_table[] = {
 	{ "force", 0, NULL, OPT_FORCE, CMD_REPORT, TEXT, "replace DIR when it exists" },
 	{ "as-of", 0, "YYYY-MM-DD", OPT_AS_OF, CMD_PRICING, TEXT,
 	  "pricing import: the prices in force on that day (default today)" },
+	{ "max-age", 0, "DAYS", OPT_MAX_AGE, CMD_PRICING, 0, 100000,
+	  "pricing validate: warn about prices older than DAYS (default 180)" },
 	{ "format", 0, "table|csv|json|md", OPT_FORMAT, ANYCMD & ~CMD_REPORT, TEXT,
 	  "output format (default table)" },
 	{ "output", 'o', "FILE", OPT_OUTPUT, ANYCMD & ~CMD_REPORT, TEXT,
@@ -477,6 +479,13 @@ static int apply(struct cli_args *a, const struct opt *o, const char *val,
 			? err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory") : LLMTCO_OK;
 	case OPT_AS_OF:
 		a->as_of = val; /* checked by pricing import */
+		return LLMTCO_OK;
+	case OPT_MAX_AGE:
+		if (num_arg(o, val, &a->max_age, err))
+			return LLMTCO_EUSAGE;
+		if (a->max_age.r.value != floor(a->max_age.r.value))
+			return usage(err, "--max-age must be a whole number of days, not \"%.60s\"%s",
+				     val, "");
 		return LLMTCO_OK;
 	case OPT_ROUTE:
 		a->routes_flag = 1;

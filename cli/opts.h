@@ -36,6 +36,7 @@ enum opt_id {
 	OPT_MIGRATION_HOURS, OPT_HYBRID, OPT_DISCOUNT_RATE, OPT_ROUTE, OPT_MIX,
 	OPT_ROUTER,
 	OPT_AS_OF,
+	OPT_MAX_AGE,
 	OPT_USAGE
 };
 
@@ -51,6 +52,8 @@ struct opt {
 
 extern const struct opt opt_table[];
 
+
+struct catalog_diag;
 
 /* What the command line said. */
 struct cli_args {
@@ -88,6 +91,9 @@ struct cli_args {
 	const char *hybrid;      /* --hybrid A:PCT,B:PCT */
 	struct param discount;   /* --discount-rate PCT per year */
 	const char *as_of;       /* --as-of YYYY-MM-DD (pricing import) */
+	struct param max_age;    /* --max-age DAYS (pricing validate) */
+	const struct catalog_diag *diag; /* not a flag: pricing validate sets it
+					    so cli_catalog reports every problem */
 	const char **usage;      /* --usage FILE (compare), in order */
 	size_t nusage;
 };

@@ -122,6 +122,21 @@ struct fact {
 	struct origin at;
 };
 
+/*
+ * Where `pricing validate` wants every problem of a catalog: set
+ * catalog.diag and the loader reports each problem to `report` and goes on
+ * (see catalog_load_csv). `today` and `max_age_days` add the checks that
+ * need the date, which the core never reads from the clock.
+ */
+struct catalog_diag {
+	/* called once per problem; `warning` 1 for a warning, 0 for an error;
+	   `e` (file:line:col, col 0 for a whole row) lives only for the call */
+	void (*report)(void *ud, const struct llmtco_err *e, int warning);
+	void *ud;             /* passed to report */
+	const char *today;    /* YYYY-MM-DD: a later as_of is an error; NULL: none */
+	int max_age_days;     /* as_of more days before today: a warning; < 0 none */
+};
+
 struct catalog {
 	struct option *options;
 	size_t noptions, options_cap;
@@ -131,6 +146,8 @@ struct catalog {
 	size_t nfacts, facts_cap;
 	char **names; /* file names rows came from, owned here */
 	size_t nnames;
+	const struct catalog_diag *diag; /* NULL: stop at the first problem;
+					    owned by the caller */
 };
 
 /* Fill an empty catalog (no allocation). */
@@ -147,6 +164,12 @@ void catalog_release(struct catalog *c);
  * replace all of that option's tiers or items. `name` is copied and used in
  * messages. Returns LLMTCO_OK or LLMTCO_EDATA with `err` filled at the first
  * problem (file:line:col).
+ *
+ * With c->diag set, every problem goes to c->diag->report instead: a bad row
+ * is reported and skipped and loading goes on with the next row (a bad
+ * header, or text libcsv cannot parse, ends that table); an as_of after
+ * diag->today is an error and one older than diag->max_age_days a warning.
+ * It then returns LLMTCO_OK, or LLMTCO_EIO (out of memory) in `err`.
  */
 int catalog_load_csv(struct catalog *c, const char *name, const char *data,
 		     size_t len, struct llmtco_err *err);
@@ -154,9 +177,17 @@ int catalog_load_csv(struct catalog *c, const char *name, const char *data,
 /*
  * Check what a whole catalog needs once all its tables are loaded: every
  * tier and item belongs to an option, self-hosted options have items,
- * required defaults exist. LLMTCO_EDATA with `err` on the first problem.
+ * required defaults exist. LLMTCO_EDATA with `err` on the first problem;
+ * with c->diag set, every problem goes to c->diag->report and it returns
+ * LLMTCO_OK.
  */
 int catalog_check(const struct catalog *c, struct llmtco_err *err);
+
+/*
+ * Days from 1970-01-01 to a date YYYY-MM-DD (1970 or later, a real day).
+ * Returns 0 and sets *days, or -1 when `s` is not such a date.
+ */
+int catalog_date_days(const char *s, long *days);
 
 /* The built-in catalog compiled into the program (pricing/data/ CSV files). */
 int catalog_load_builtin(struct catalog *c, struct llmtco_err *err);

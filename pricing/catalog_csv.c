@@ -43,6 +43,12 @@ struct loader {
 	int at_field_start;
 	int start_line, start_col;
 	int status;             /* first error, LLMTCO_OK while none */
+	int stop;               /* 1: the rest of the table is not read */
+	int row_bad;            /* 1: this row was reported, skip the rest of it */
+	int header_bad;         /* 1: the header had a problem: stop after it */
+	const struct catalog_diag *diag; /* NULL: stop at the first problem */
+	int dates;              /* 1: diag gave today (today_days) */
+	long today_days;        /* days since 1970-01-01 */
 	struct llmtco_err *err;
 	size_t *rows_seen;      /* options this file has given a row for */
 	size_t nrows_seen;
@@ -52,13 +58,43 @@ struct loader {
 	size_t nitems_reset;
 };
 
-/* Record the first problem at a position; later ones are ignored. */
+/*
+ * A problem at a position. Without diag the first one is recorded and the
+ * table stops; with diag a data problem is reported and only its row is
+ * skipped (one problem per row), while running out of memory stops.
+ */
 static void fail_at(struct loader *ld, int status, int line, int col,
 		    const char *msg)
 {
-	if (ld->status)
+	struct llmtco_err e;
+
+	if (ld->stop || ld->row_bad)
 		return;
+	if (ld->diag && status == LLMTCO_EDATA) {
+		err_set(&e, status, ld->name, line, col, "%s", msg);
+		ld->diag->report(ld->diag->ud, &e, 0);
+		ld->row_bad = 1;
+		return;
+	}
 	ld->status = err_set(ld->err, status, ld->name, line, col, "%s", msg);
+	ld->stop = 1;
+}
+
+/* A problem after which libcsv cannot go on: reported whatever the row had. */
+static void fail_stop(struct loader *ld, int line, int col, const char *msg)
+{
+	ld->row_bad = 0;
+	fail_at(ld, LLMTCO_EDATA, line, col, msg);
+	ld->stop = 1;
+}
+
+/* A warning about a whole row (diag only). */
+static void warn_row(struct loader *ld, int line, const char *msg)
+{
+	struct llmtco_err e;
+
+	err_set(&e, LLMTCO_OK, ld->name, line, 0, "%s", msg);
+	ld->diag->report(ld->diag->ud, &e, 1);
 }
 
 static void fail_cell(struct loader *ld, const struct cell *cl, const char *msg)
@@ -71,7 +107,7 @@ static void on_field(void *s, size_t len, void *data)
 	struct loader *ld = data;
 	struct cell *cl;
 
-	if (ld->status)
+	if (ld->stop || ld->row_bad)
 		return;
 	if (ld->ncells >= MAX_COLS) {
 		fail_at(ld, LLMTCO_EDATA, ld->start_line, ld->start_col,
@@ -195,6 +231,15 @@ static int gateway_column(const char *name)
 	return f && f->kind == FIELD_NUM;
 }
 
+/* A header problem: with diag the others are reported too, then the table
+   stops (its rows cannot be read without their columns). */
+static void header_fail(struct loader *ld, const struct cell *cl, const char *msg)
+{
+	fail_cell(ld, cl, msg);
+	ld->row_bad = 0;
+	ld->header_bad = 1;
+}
+
 static void take_header(struct loader *ld)
 {
 	const char *const *req = NULL, *const *allowed = NULL;
@@ -218,9 +263,9 @@ static void take_header(struct loader *ld)
 	else if (col_index(ld, "model") >= 0)
 		ld->table = TABLE_MODELS;
 	else {
-		fail_cell(ld, &ld->cells[0],
-			  "unknown table: the header names no \"deployment\", \"item\", "
-			  "\"round\", \"key\" or \"model\" column");
+		header_fail(ld, &ld->cells[0],
+			    "unknown table: the header names no \"deployment\", \"item\", "
+			    "\"round\", \"key\" or \"model\" column");
 		return;
 	}
 	switch (ld->table) {
@@ -244,30 +289,31 @@ static void take_header(struct loader *ld)
 				    : gateway_column(ld->cols[j]);
 		if (!known) {
 			snprintf(msg, sizeof(msg), "unknown column \"%.60s\"", ld->cols[j]);
-			fail_cell(ld, &ld->cells[j], msg);
-			return;
-		}
-		if (col_index(ld, ld->cols[j]) != j) {
+			header_fail(ld, &ld->cells[j], msg);
+		} else if (col_index(ld, ld->cols[j]) != j) {
 			snprintf(msg, sizeof(msg), "duplicate column \"%.60s\"", ld->cols[j]);
-			fail_cell(ld, &ld->cells[j], msg);
-			return;
+			header_fail(ld, &ld->cells[j], msg);
 		}
+		if (ld->stop && !ld->diag)
+			return;
 	}
 	if (ld->table == TABLE_GATEWAYS) {
 		const struct field *f;
 		for (f = option_fields; f->name; f++)
 			if (f->required && col_index(ld, f->name) < 0) {
 				snprintf(msg, sizeof(msg), "missing column \"%s\"", f->name);
-				fail_cell(ld, &ld->cells[0], msg);
-				return;
+				header_fail(ld, &ld->cells[0], msg);
+				if (!ld->diag)
+					return;
 			}
 		return;
 	}
 	for (; *req; req++)
 		if (col_index(ld, *req) < 0) {
 			snprintf(msg, sizeof(msg), "missing column \"%s\"", *req);
-			fail_cell(ld, &ld->cells[0], msg);
-			return;
+			header_fail(ld, &ld->cells[0], msg);
+			if (!ld->diag)
+				return;
 		}
 }
 
@@ -368,6 +414,59 @@ static int read_range(struct loader *ld, const struct field *f,
 	return 0;
 }
 
+int catalog_date_days(const char *s, long *days)
+{
+	struct option tmp;
+	struct llmtco_err e;
+	long y, m, d, era, yoe, doy, doe;
+
+	memset(&tmp, 0, sizeof(tmp));
+	if (!s || option_set_text(&tmp, field_find("as_of"), s, &e))
+		return -1;
+	y = strtol(s, NULL, 10);
+	m = strtol(s + 5, NULL, 10);
+	d = strtol(s + 8, NULL, 10);
+	/* days from civil (H. Hinnant): March-based years, 400-year eras */
+	y -= m <= 2;
+	era = y / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	*days = era * 146097 + doe - 719468;
+	return 0;
+}
+
+/* With diag's today: an as_of after it is an error at its cell. */
+static int check_future(struct loader *ld, const char *as_of)
+{
+	char msg[120];
+	long days;
+
+	if (!ld->dates || catalog_date_days(as_of, &days) || days <= ld->today_days)
+		return 0;
+	snprintf(msg, sizeof(msg), "\"as_of\" must not be in the future, not \"%s\" (today is %s)",
+		 as_of, ld->diag->today);
+	fail_cell(ld, cellp(ld, "as_of"), msg);
+	return -1;
+}
+
+/*
+ * With diag's today and max_age_days: a warning when the row's as_of is
+ * older, "<what> is N days old (as_of YYYY-MM-DD)".
+ */
+static void check_age(struct loader *ld, const char *as_of, const char *what)
+{
+	char msg[240];
+	long days;
+
+	if (!ld->dates || ld->diag->max_age_days < 0 || catalog_date_days(as_of, &days) ||
+	    ld->today_days - days <= ld->diag->max_age_days)
+		return;
+	snprintf(msg, sizeof(msg), "%s is %ld day%s old (as_of %s)", what,
+		 ld->today_days - days, ld->today_days - days == 1 ? "" : "s", as_of);
+	warn_row(ld, ld->cells[0].line, msg);
+}
+
 static int read_date(struct loader *ld, char *dst)
 {
 	struct option tmp;
@@ -379,6 +478,8 @@ static int read_date(struct loader *ld, char *dst)
 		fail_cell(ld, cl, e.msg);
 		return -1;
 	}
+	if (check_future(ld, tmp.as_of))
+		return -1;
 	memcpy(dst, tmp.as_of, 11);
 	return 0;
 }
@@ -496,6 +597,8 @@ static void gateway_row(struct loader *ld)
 			  "\"source\" must not be empty: every price needs one");
 		goto out;
 	}
+	if (check_future(ld, o.as_of))
+		goto out;
 	o.at.file = ld->name;
 	o.at.line = ld->cells[0].line;
 	snprintf(key, sizeof(key), "%s/%s", o.id, o.plan);
@@ -517,7 +620,7 @@ static void gateway_row(struct loader *ld)
 		old->items = NULL, old->nitems = 0;
 		option_release(old);
 		*old = o;
-		return;
+		goto aged;
 	}
 	p = grow(c->options, &c->options_cap, c->noptions, sizeof(*c->options));
 	if (!p)
@@ -537,6 +640,9 @@ static void gateway_row(struct loader *ld)
 	if (reset_once(&ld->rows_seen, &ld->nrows_seen, c->noptions) < 0)
 		goto oom;
 	c->options[c->noptions++] = o;
+aged:
+	snprintf(msg, sizeof(msg), "price of \"%s\"", key);
+	check_age(ld, o.as_of, msg);
 	return;
 oom:
 	fail_at(ld, LLMTCO_EIO, 0, 0, "out of memory");
@@ -579,7 +685,7 @@ static void tier_row(struct loader *ld)
 	t.to = to.value;
 	t.per = per.value;
 	if (t.to <= t.from) {
-		snprintf(msg, sizeof(msg), "tier ends at %g, not after its start %g",
+		snprintf(msg, sizeof(msg), "tier ends at %.15g, not after its start %.15g",
 			 t.to, t.from);
 		fail_cell(ld, cellp(ld, "to"), msg);
 		return;
@@ -595,9 +701,14 @@ static void tier_row(struct loader *ld)
 		o->tiers = NULL;
 		o->ntiers = 0;
 	} else if (o->ntiers && t.from < o->tiers[o->ntiers - 1].to) {
-		snprintf(msg, sizeof(msg),
-			 "tiers not increasing: starts at %g, before the previous tier ends at %g",
-			 t.from, o->tiers[o->ntiers - 1].to);
+		if (isinf(o->tiers[o->ntiers - 1].to))
+			snprintf(msg, sizeof(msg),
+				 "tiers not increasing: starts at %.15g, after a tier with no end",
+				 t.from);
+		else
+			snprintf(msg, sizeof(msg),
+				 "tiers not increasing: starts at %.15g, before the previous tier ends at %.15g",
+				 t.from, o->tiers[o->ntiers - 1].to);
 		fail_cell(ld, cellp(ld, "from"), msg);
 		return;
 	}
@@ -612,6 +723,8 @@ static void tier_row(struct loader *ld)
 	}
 	o->tiers = p;
 	o->tiers[o->ntiers++] = t;
+	snprintf(msg, sizeof(msg), "price of a tier of \"%s\"", key);
+	check_age(ld, t.as_of, msg);
 	return;
 oom:
 	fail_at(ld, LLMTCO_EIO, 0, 0, "out of memory");
@@ -677,7 +790,10 @@ static void infra_row(struct loader *ld)
 	if (!matched) {
 		snprintf(msg, sizeof(msg), "item for unknown option \"%s\"", id);
 		fail_cell(ld, cellp(ld, "id"), msg);
+		return;
 	}
+	snprintf(msg, sizeof(msg), "price of \"%s\" item \"%s\"", id, it.name);
+	check_age(ld, it.as_of, msg);
 	return;
 oom:
 	fail_at(ld, LLMTCO_EIO, 0, 0, "out of memory");
@@ -698,7 +814,7 @@ static void defaults_row(struct loader *ld)
 	const struct cell *kc = cellp(ld, "key");
 	const struct field *f;
 	struct fact fa, *dst = NULL;
-	char msg[200];
+	char msg[200], *source = NULL;
 	size_t i;
 	void *p;
 
@@ -723,6 +839,14 @@ static void defaults_row(struct loader *ld)
 	for (i = 0; i < c->nfacts; i++)
 		if (!strcmp(c->facts[i].key, fa.key))
 			dst = &c->facts[i];
+	if (dst && dst->at.file == ld->name) { /* a later layer replaces it */
+		snprintf(msg, sizeof(msg), "duplicate default \"%s\" (first at line %d)",
+			 fa.key, dst->at.line);
+		fail_cell(ld, kc, msg);
+		return;
+	}
+	if (read_source(ld, &source))
+		return;
 	if (!dst) {
 		p = grow(c->facts, &c->facts_cap, c->nfacts, sizeof(*c->facts));
 		if (!p)
@@ -734,11 +858,15 @@ static void defaults_row(struct loader *ld)
 	free(dst->unit);
 	free(dst->source);
 	*dst = fa;
-	dst->unit = strdup(cell_of(ld, "unit"));
-	if (!dst->unit || read_source(ld, &dst->source))
+	dst->source = source;
+	source = NULL;
+	if (!(dst->unit = strdup(cell_of(ld, "unit"))))
 		goto oom;
+	snprintf(msg, sizeof(msg), "default \"%s\"", fa.key);
+	check_age(ld, fa.as_of, msg);
 	return;
 oom:
+	free(source);
 	fail_at(ld, LLMTCO_EIO, 0, 0, "out of memory");
 }
 
@@ -761,6 +889,7 @@ static void model_row(struct loader *ld)
 	struct model_price m, *dst = NULL;
 	struct range r[6];
 	const struct cell *tc = cellp(ld, "service_tier");
+	char msg[300], *source = NULL;
 	size_t i;
 	void *p;
 
@@ -772,7 +901,6 @@ static void model_row(struct loader *ld)
 	}
 	for (i = 0; i < 2; i++)
 		if (!*cell_of(ld, num_cols[i])) {
-			char msg[80];
 			snprintf(msg, sizeof(msg), "\"%s\" is empty: a model needs its price", num_cols[i]);
 			fail_cell(ld, cellp(ld, num_cols[i]), msg);
 			return;
@@ -806,12 +934,13 @@ static void model_row(struct loader *ld)
 		    c->models[i].above_input_tokens == m.above_input_tokens)
 			dst = &c->models[i];
 	if (dst && dst->at.file == ld->name) {
-		char msg[300];
 		snprintf(msg, sizeof(msg), "duplicate model \"%.60s/%.60s\" (first at line %d)",
 			 cell_of(ld, "provider"), cell_of(ld, "model"), dst->at.line);
 		fail_cell(ld, cellp(ld, "provider"), msg);
 		return;
 	}
+	if (read_source(ld, &source))
+		return;
 	if (!dst) {
 		p = grow(c->models, &c->models_cap, c->nmodels, sizeof(*c->models));
 		if (!p)
@@ -824,12 +953,17 @@ static void model_row(struct loader *ld)
 	free(dst->model);
 	free(dst->source);
 	*dst = m;
+	dst->source = source;
+	source = NULL;
 	dst->provider = strdup(cell_of(ld, "provider"));
 	dst->model = strdup(cell_of(ld, "model"));
-	if (!dst->provider || !dst->model || read_source(ld, &dst->source))
+	if (!dst->provider || !dst->model)
 		goto oom;
+	snprintf(msg, sizeof(msg), "price of model \"%.60s/%.60s\"", dst->provider, dst->model);
+	check_age(ld, m.as_of, msg);
 	return;
 oom:
+	free(source);
 	fail_at(ld, LLMTCO_EIO, 0, 0, "out of memory");
 }
 
@@ -840,13 +974,16 @@ static void on_row(int term, void *data)
 
 	(void)term;
 	ld->at_field_start = 1;
-	if (ld->status) {
+	if (ld->stop || ld->row_bad) {
 		clear_row(ld);
+		ld->row_bad = 0;
 		return;
 	}
 	if (!ld->have_header) {
 		ld->have_header = 1;
 		take_header(ld);
+		if (ld->header_bad)
+			ld->stop = 1;
 		clear_row(ld);
 		return;
 	}
@@ -855,6 +992,7 @@ static void on_row(int term, void *data)
 			 ld->ncells, ld->ncols);
 		fail_cell(ld, &ld->cells[ld->ncells ? ld->ncells - 1 : 0], msg);
 		clear_row(ld);
+		ld->row_bad = 0;
 		return;
 	}
 	switch (ld->table) {
@@ -877,6 +1015,7 @@ static void on_row(int term, void *data)
 		break;
 	}
 	clear_row(ld);
+	ld->row_bad = 0;
 }
 
 int catalog_load_csv(struct catalog *c, const char *name, const char *data,
@@ -891,6 +1030,12 @@ int catalog_load_csv(struct catalog *c, const char *name, const char *data,
 	memset(&ld, 0, sizeof(ld));
 	ld.c = c;
 	ld.err = err;
+	ld.diag = c->diag;
+	if (ld.diag && ld.diag->report && ld.diag->today &&
+	    !catalog_date_days(ld.diag->today, &ld.today_days))
+		ld.dates = 1;
+	if (ld.diag && !ld.diag->report)
+		ld.diag = NULL;
 	ld.line = 1;
 	ld.col = 1;
 	ld.at_field_start = 1;
@@ -905,7 +1050,7 @@ int catalog_load_csv(struct catalog *c, const char *name, const char *data,
 		return err_set(err, LLMTCO_EIO, name, 0, 0, "out of memory");
 	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
 		i = 3; /* a UTF-8 byte order mark */
-	for (; i < len && !ld.status; i++) {
+	for (; i < len && !ld.stop; i++) {
 		unsigned char ch = (unsigned char)data[i];
 		if (ld.at_field_start && ch != ',' && ch != '\n' && ch != '\r') {
 			ld.start_line = ld.line;
@@ -916,13 +1061,13 @@ int catalog_load_csv(struct catalog *c, const char *name, const char *data,
 			ld.start_col = ld.col;
 		}
 		if (ch == '\0') {
-			fail_at(&ld, LLMTCO_EDATA, ld.line, ld.col, "NUL byte in text");
+			fail_stop(&ld, ld.line, ld.col, "NUL byte in text");
 			break;
 		}
 		if (csv_parse(&p, &data[i], 1, on_field, on_row, &ld) != 1) {
-			fail_at(&ld, LLMTCO_EDATA, ld.line, ld.col,
-				ch == '"' ? "stray quote inside a field"
-					  : "malformed field after a closing quote");
+			fail_stop(&ld, ld.line, ld.col,
+				  ch == '"' ? "stray quote inside a field"
+					    : "malformed field after a closing quote");
 			break;
 		}
 		if (ch == '\n') {
@@ -932,11 +1077,10 @@ int catalog_load_csv(struct catalog *c, const char *name, const char *data,
 			ld.col++; /* columns count characters, not UTF-8 bytes */
 		}
 	}
-	if (!ld.status && csv_fini(&p, on_field, on_row, &ld))
-		fail_at(&ld, LLMTCO_EDATA, ld.start_line, ld.start_col,
-			"unterminated quoted field");
-	if (!ld.status && !ld.have_header)
-		fail_at(&ld, LLMTCO_EDATA, 1, 1, "empty table: no header row");
+	if (!ld.stop && csv_fini(&p, on_field, on_row, &ld))
+		fail_stop(&ld, ld.start_line, ld.start_col, "unterminated quoted field");
+	if (!ld.stop && !ld.have_header)
+		fail_stop(&ld, 1, 1, "empty table: no header row");
 	csv_free(&p);
 	clear_row(&ld);
 	free(ld.cells);
@@ -948,23 +1092,43 @@ int catalog_load_csv(struct catalog *c, const char *name, const char *data,
 	return ld.status;
 }
 
+/* A catalog_check problem: to diag's report (and go on), else into err. */
+static int check_fail(const struct catalog *c, struct llmtco_err *err,
+		      const char *file, int line, int col, const char *msg)
+{
+	struct llmtco_err e;
+
+	if (!c->diag || !c->diag->report)
+		return err_set(err, LLMTCO_EDATA, file, line, col, "%s", msg);
+	err_set(&e, LLMTCO_EDATA, file, line, col, "%s", msg);
+	c->diag->report(c->diag->ud, &e, 0);
+	return LLMTCO_OK;
+}
+
 int catalog_check(const struct catalog *c, struct llmtco_err *err)
 {
 	static const char *const need[] = { "hourly_rate", "peak_to_average",
 					    "usd_per_request", "horizon_months", NULL };
 	const char *const *k;
+	char msg[160];
 	size_t i;
+	int rc;
 
 	for (k = need; *k; k++)
-		if (!catalog_fact(c, *k))
-			return err_set(err, LLMTCO_EDATA, NULL, 0, 0,
-				       "catalog has no default \"%s\"", *k);
+		if (!catalog_fact(c, *k)) {
+			snprintf(msg, sizeof(msg), "catalog has no default \"%s\"", *k);
+			if ((rc = check_fail(c, err, NULL, 0, 0, msg)))
+				return rc;
+		}
 	for (i = 0; i < c->noptions; i++) {
 		const struct option *o = &c->options[i];
-		if (o->deployment == DEPLOY_SELF_HOSTED && !o->nitems)
-			return err_set(err, LLMTCO_EDATA, o->at.file, o->at.line, 1,
-				       "self-hosted option \"%s/%s\" has no infrastructure items",
-				       o->id, o->plan);
+		if (o->deployment == DEPLOY_SELF_HOSTED && !o->nitems) {
+			snprintf(msg, sizeof(msg),
+				 "self-hosted option \"%s/%s\" has no infrastructure items",
+				 o->id, o->plan);
+			if ((rc = check_fail(c, err, o->at.file, o->at.line, 1, msg)))
+				return rc;
+		}
 	}
 	return LLMTCO_OK;
 }
