@@ -58,7 +58,8 @@ CLI_SRC = cli/main.c cli/opts.c cli/files.c cli/cmd_compare.c cli/cmd_pricing.c 
 	  cli/cmd_project.c cli/cmd_routing.c cli/cmd_usage.c
 TEST_SRC = tests/run_tests.c tests/fixture.c tests/test_common.c tests/test_pricing.c \
 	   tests/test_scenarios.c tests/test_reports.c tests/test_plot.c \
-	   tests/test_project.c tests/test_import.c tests/test_usage.c
+	   tests/test_project.c tests/test_import.c tests/test_usage.c \
+	   tests/test_validate.c
 
 CATALOG_CSV = pricing/data/defaults.csv pricing/data/gateways.csv \
 	      pricing/data/infrastructure.csv pricing/data/models.csv \

@@ -31,4 +31,7 @@ Suite *make_import_suite(void);
 /* scenarios/usage: usage-log layouts, totals, chunking, errors. */
 Suite *make_usage_suite(void);
 
+/* pricing/catalog_csv with a diagnostic sink: what pricing validate reports. */
+Suite *make_validate_suite(void);
+
 #endif
