@@ -47,15 +47,15 @@ LIB_SRC = common/common.c common/json.c \
 	  pricing/import.c \
 	  scenarios/scenario.c scenarios/scenario_json.c scenarios/tco.c \
 	  scenarios/breakeven.c scenarios/sweep.c scenarios/project.c \
-	  scenarios/routing.c scenarios/usage.c \
+	  scenarios/routing.c scenarios/usage.c scenarios/check.c \
 	  reports/format.c
 # Writers and the command line: I/O lives here.
 OUT_SRC = reports/output.c reports/compare_out.c reports/pricing_out.c \
 	  reports/breakeven_out.c reports/sweep_out.c reports/plot.c reports/memo.c \
-	  reports/project_out.c reports/routing_out.c reports/usage_out.c
+	  reports/project_out.c reports/routing_out.c reports/check_out.c reports/usage_out.c
 CLI_SRC = cli/main.c cli/opts.c cli/files.c cli/cmd_compare.c cli/cmd_pricing.c \
 	  cli/cmd_breakeven.c cli/cmd_sweep.c cli/cmd_report.c \
-	  cli/cmd_project.c cli/cmd_routing.c cli/cmd_usage.c
+	  cli/cmd_project.c cli/cmd_routing.c cli/cmd_check.c cli/cmd_usage.c
 TEST_SRC = tests/run_tests.c tests/fixture.c tests/test_common.c tests/test_pricing.c \
 	   tests/test_scenarios.c tests/test_reports.c tests/test_plot.c \
 	   tests/test_project.c tests/test_import.c tests/test_usage.c \
@@ -113,6 +113,11 @@ test: $(PROG) $(RUNNER)
 	sh tests/readme_test.sh $(PROG)
 	sh tests/man_test.sh $(PROG)
 	LLMTCO_WRAP="$(VALGRIND)" sh tests/report_test.sh $(PROG)
+	sh tests/check_git_test.sh $(PROG)
+	@echo "dogfood: the built-in catalog validates, the examples check against it"
+	$(VALGRIND) $(PROG) pricing validate >/dev/null
+	$(VALGRIND) $(PROG) check --baseline pricing/data --fail-on-flip --max-change 0 \
+	  --max-breakeven-shift 0 $(patsubst %,--scenario %,$(wildcard scenarios/examples/*.json)) >/dev/null
 
 # Rebuild everything when the flags change (git's GIT-CFLAGS).
 $(BUILD)/.flags: FORCE

@@ -69,6 +69,7 @@ int cmd_sweep(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_project(int argc, char **argv);
 int cmd_routing(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_pricing(int argc, char **argv);
 int cmd_usage(int argc, char **argv);
 

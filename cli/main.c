@@ -114,6 +114,19 @@ static const struct command commands[] = {
 	  "half-written DIR. An existing DIR is refused unless --force (which "
 	  "replaces a folder holding only files). gnuplot draws the charts; "
 	  "without it the report fails (exit 4) and writes nothing." },
+	{ "check", CMD_CHECK, cmd_check,
+	  "llmtco check --baseline PATH|git:REF [--pricing PATH] --scenario FILE... [THRESHOLDS]",
+	  "CI: what a pricing change does to each decision; fail past a threshold",
+	  "Evaluates each scenario under the baseline catalog (--baseline: a CSV "
+	  "file or folder, or git:REF, which reads --pricing's path - or, with no "
+	  "--pricing, pricing/data - as it was at that git revision, running git "
+	  "without a shell) and under the new one (the built-in catalog with "
+	  "--pricing on top), and reports each option's total before and after, "
+	  "the cheapest option before and after, and each self-hosted x managed "
+	  "crossing in API spend before and after. --fail-on-flip, --max-change "
+	  "PCT and --max-breakeven-shift PCT make it exit 1 when crossed; invalid "
+	  "data exits 3. --format md writes a pull-request comment: a summary "
+	  "line, then one table per scenario, flips in bold." },
 	{ "pricing", CMD_PRICING, cmd_pricing,
 	  "llmtco pricing list | show ID... | validate [PATH] | import litellm|genai-prices|openrouter FILE [OPTIONS]",
 	  "the price catalog: list, show, validate, import",

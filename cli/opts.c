@@ -9,7 +9,7 @@
 
 #define TEXT 1, 0 /* min > max: the argument is text, not a number */
 #define NONNEG 0, LLMTCO_MAX_AMOUNT
-#define ANYCMD (CMD_WORKLOAD | CMD_PRICING | CMD_USAGE)
+#define ANYCMD (CMD_WORKLOAD | CMD_PRICING | CMD_USAGE | CMD_CHECK)
 
 const struct opt opt_table[] = {
 	{ "spend", 0, "USD", OPT_SPEND, CMD_WORKLOAD, NONNEG,
@@ -42,6 +42,16 @@ const struct opt opt_table[] = {
 	  "run this router add-on (routellm, semantic-router, martian) with every self-hosted option" },
 	{ "scenario", 0, "FILE", OPT_SCENARIO, CMD_WORKLOAD, TEXT,
 	  "scenario JSON file; flags override it" },
+	{ "scenario", 0, "FILE", OPT_SCENARIO, CMD_CHECK, TEXT,
+	  "a scenario to check (repeatable; at least one)" },
+	{ "baseline", 0, "PATH|git:REF", OPT_BASELINE, CMD_CHECK, TEXT,
+	  "the catalog before the change: a CSV file or folder, or git:REF for --pricing's path at a git revision" },
+	{ "fail-on-flip", 0, NULL, OPT_FAIL_ON_FLIP, CMD_CHECK, TEXT,
+	  "exit 1 when a scenario's cheapest option changes" },
+	{ "max-change", 0, "PCT", OPT_MAX_CHANGE, CMD_CHECK, 0, LLMTCO_MAX_AMOUNT,
+	  "exit 1 when an option's total moves by more than PCT percent" },
+	{ "max-breakeven-shift", 0, "PCT", OPT_MAX_BREAKEVEN_SHIFT, CMD_CHECK, 0, LLMTCO_MAX_AMOUNT,
+	  "exit 1 when a crossing moves by more than PCT percent (or appears or goes)" },
 	{ "usage", 0, "FILE", OPT_USAGE, CMD_COMPARE, TEXT,
 	  "take the workload from usage logs (repeatable): list-price spend and requests "
 	  "scaled to a month, the priced models as the mix" },
@@ -72,7 +82,7 @@ const struct opt opt_table[] = {
 	  "a geometric grid (--from must be above 0)" },
 	{ "breakdown", 0, NULL, OPT_BREAKDOWN, CMD_SWEEP, TEXT,
 	  "a column per cost part of each option, not only totals" },
-	{ "months", 0, "N", OPT_MONTHS, CMD_PROJECT, 1, 1200, "months to project (default 24)" },
+	{ "months", 0, "N", OPT_MONTHS, CMD_PROJECT, 1, 1200, "months to project (default: the scenario's horizon_months, else 24)" },
 	{ "growth", 0, "PCT", OPT_GROWTH, CMD_PROJECT, -100, 1000,
 	  "traffic growth per month, compounding (default: the scenario's, else 0)" },
 	{ "bridge", 0, "MANAGED,SELFHOSTED", OPT_BRIDGE, CMD_PROJECT, TEXT,
@@ -105,12 +115,13 @@ const struct opt opt_table[] = {
 	{ NULL, 0, NULL, 0, 0, 0, 0, NULL }
 };
 
-static const struct opt *find_long(const char *name, size_t len)
+/* The entry of a long option for command `cmd` (a flag may have one per command). */
+static const struct opt *find_long(const char *name, size_t len, unsigned cmd)
 {
 	const struct opt *o;
 
 	for (o = opt_table; o->name; o++)
-		if (strlen(o->name) == len && !strncmp(o->name, name, len))
+		if (strlen(o->name) == len && !strncmp(o->name, name, len) && (o->cmds & cmd))
 			return o;
 	return NULL;
 }
@@ -348,10 +359,25 @@ static int apply(struct cli_args *a, const struct opt *o, const char *val,
 	case OPT_MAX_LATENCY:
 		return num_arg(o, val, &s->max_latency_ms, err);
 	case OPT_SCENARIO:
+		if (a->cmd == CMD_CHECK) /* check takes several */
+			return add_path(&a->scenarios, &a->nscenarios, val)
+				? err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory") : LLMTCO_OK;
 		if (a->scenario)
 			return usage(err, "--scenario given twice%s%s", "", "");
 		a->scenario = val;
 		return LLMTCO_OK;
+	case OPT_BASELINE:
+		if (!*val)
+			return usage(err, "--baseline needs a path or git:REF%s%s", "", "");
+		a->baseline = val;
+		return LLMTCO_OK;
+	case OPT_FAIL_ON_FLIP:
+		a->fail_on_flip = 1;
+		return LLMTCO_OK;
+	case OPT_MAX_CHANGE:
+		return num_arg(o, val, &a->max_change, err);
+	case OPT_MAX_BREAKEVEN_SHIFT:
+		return num_arg(o, val, &a->max_shift, err);
 	case OPT_PRICING:
 		return add_path(&a->pricing, &a->npricing, val)
 			? err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory") : LLMTCO_OK;
@@ -526,7 +552,7 @@ int opts_parse(struct cli_args *a, unsigned cmd, int argc, char **argv,
 		if (arg[1] == '-') {
 			const char *eq = strchr(arg + 2, '=');
 			size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
-			o = find_long(arg + 2, len);
+			o = find_long(arg + 2, len, cmd);
 			if (eq)
 				val = eq + 1;
 		} else if (arg[2] == '\0') {
@@ -554,6 +580,7 @@ void cli_args_release(struct cli_args *a)
 	scenario_release(&a->flags);
 	free((void *)a->pricing);
 	free((void *)a->rest);
+	free((void *)a->scenarios);
 	free((void *)a->usage);
 	memset(a, 0, sizeof(*a));
 }

@@ -18,7 +18,8 @@ enum {
 	CMD_REPORT = 1 << 4,
 	CMD_PROJECT = 1 << 5,
 	CMD_ROUTING = 1 << 6,
-	CMD_USAGE = 1 << 7
+	CMD_USAGE = 1 << 7,
+	CMD_CHECK = 1 << 8
 };
 
 /* Flags that evaluate a workload (SPEC section 2, "common flags"). */
@@ -34,7 +35,8 @@ enum opt_id {
 	OPT_LOG, OPT_BREAKDOWN, OPT_PLOT, OPT_PLOT_FORMAT, OPT_OUT, OPT_FORCE,
 	OPT_MONTHS, OPT_GROWTH, OPT_BRIDGE, OPT_SWITCH_MONTH, OPT_SWITCH,
 	OPT_MIGRATION_HOURS, OPT_HYBRID, OPT_DISCOUNT_RATE, OPT_ROUTE, OPT_MIX,
-	OPT_ROUTER,
+	OPT_ROUTER, OPT_BASELINE, OPT_FAIL_ON_FLIP, OPT_MAX_CHANGE,
+	OPT_MAX_BREAKEVEN_SHIFT,
 	OPT_AS_OF,
 	OPT_MAX_AGE,
 	OPT_USAGE
@@ -90,6 +92,12 @@ struct cli_args {
 	struct param migration_hours; /* --migration-hours H */
 	const char *hybrid;      /* --hybrid A:PCT,B:PCT */
 	struct param discount;   /* --discount-rate PCT per year */
+	const char *baseline;    /* --baseline PATH or git:REF (check) */
+	const char **scenarios;  /* check: every --scenario FILE */
+	size_t nscenarios;
+	int fail_on_flip;        /* --fail-on-flip */
+	struct param max_change; /* --max-change PCT */
+	struct param max_shift;  /* --max-breakeven-shift PCT */
 	const char *as_of;       /* --as-of YYYY-MM-DD (pricing import) */
 	struct param max_age;    /* --max-age DAYS (pricing validate) */
 	const struct catalog_diag *diag; /* not a flag: pricing validate sets it

@@ -222,7 +222,7 @@ static int write_md(FILE *fp, const struct catalog *c,
 		name ? ": " : "", name ? name : "");
 	fprintf(fp, "Workload: API spend %s USD/month, %s requests/month, peak %gx average.\n\n",
 		fmt_machine(a, sizeof(a), cmp->w.api_spend),
-		fmt_number(key, sizeof(key), cmp->w.requests), cmp->w.peak_to_average);
+		fmt_count_as(key, sizeof(key), cmp->w.requests, 0), cmp->w.peak_to_average);
 	grid_write_md(fp, &g);
 	grid_release(&g);
 	fputc('\n', fp);

@@ -165,12 +165,17 @@ static int check_extra(const struct catalog *c, const struct scenario *s,
 			       tco_excluded(a, s, w, 0, &x) ? a->id : b->id,
 			       tco_excluded(a, s, w, 0, &x) ? a->plan : b->plan, why);
 	}
-	if (peak * (st->kind == STRATEGY_HYBRID ? st->share_a / 100 : 1) > a->max_requests.value ||
-	    peak * (st->kind == STRATEGY_HYBRID ? 1 - st->share_a / 100 : 1) > b->max_requests.value)
-		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
-			       "\"%s/%s\" would pass its plan limit within the horizon",
-			       peak > a->max_requests.value ? a->id : b->id,
-			       peak > a->max_requests.value ? a->plan : b->plan);
+	{
+		/* each side carries its share of the traffic (all of it, for a bridge) */
+		int over_a = peak * (st->kind == STRATEGY_HYBRID ? st->share_a / 100 : 1) >
+			     a->max_requests.value;
+		int over_b = peak * (st->kind == STRATEGY_HYBRID ? 1 - st->share_a / 100 : 1) >
+			     b->max_requests.value;
+		if (over_a || over_b)
+			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+				       "\"%s/%s\" would pass its plan limit within the horizon",
+				       over_a ? a->id : b->id, over_a ? a->plan : b->plan);
+	}
 	if (st->kind == STRATEGY_BRIDGE) {
 		if (req->months < 2)
 			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
