@@ -157,7 +157,7 @@ static void write_notes(FILE *fp, const struct usage_summary *s, int human,
 		fprintf(fp, "%srequests: the Anthropic console CSVs give no request counts; "
 			"their rows add none\n", bullet);
 	fprintf(fp, "%srecorded: what the logs say was paid; list: the same tokens at the "
-		"catalog's list prices (llmtco pricing list)\n", bullet);
+		"catalog's model prices (pricing/data/models.csv; more with --pricing)\n", bullet);
 }
 
 static int write_table(FILE *fp, const struct usage_reader *r, const struct usage_summary *s)

@@ -29,9 +29,10 @@
  *   Anthropic console CSVs have no count: their rows add no requests and
  *   the model's request count is unknown (not guessed).
  * - Anthropic cost CSV: cost_usd is dollars, the Admin API's `amount`
- *   cents; list cost is the log's list_price_usd (it has no tokens to
- *   price); "Claude Haiku 4.5" is read as "claude-haiku-4.5" (lowercase,
- *   blanks to '-'), which the catalog's loose match finds.
+ *   cents. These logs have no tokens, so nothing is priced from the
+ *   catalog: the console CSV's list cost is its own list_price_usd, and the
+ *   Admin report has none. Display names are reported as ids ("Claude Haiku
+ *   4.5" becomes "claude-haiku-4.5": lowercase, blanks to '-').
  * - The span: a row with a time is an instant, a row with only a date
  *   covers that whole day, an OpenAI bucket covers start_time..end_time;
  *   span_days = (latest end - earliest start) / 86400, at least 1. Times
