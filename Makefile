@@ -39,7 +39,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags libcjson 2>/dev/null || echo -I/usr/inc
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lm -pthread)
 ALL_CFLAGS = $(BASE_CFLAGS) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
-LIBS       = -lcjson -lcsv -lm
+LIBS       = -lcjson -lcsv -lm -pthread
 
 # The core: cost model, catalog, scenarios, number formats. No I/O.
 LIB_SRC = common/common.c common/json.c \
@@ -48,6 +48,7 @@ LIB_SRC = common/common.c common/json.c \
 	  scenarios/scenario.c scenarios/scenario_json.c scenarios/tco.c \
 	  scenarios/breakeven.c scenarios/sweep.c scenarios/project.c \
 	  scenarios/routing.c scenarios/usage.c scenarios/check.c \
+	  scenarios/simulate.c \
 	  reports/format.c
 # Writers and the command line: I/O lives here.
 OUT_SRC = reports/output.c reports/compare_out.c reports/pricing_out.c \
@@ -59,7 +60,7 @@ CLI_SRC = cli/main.c cli/opts.c cli/files.c cli/cmd_compare.c cli/cmd_pricing.c 
 TEST_SRC = tests/run_tests.c tests/fixture.c tests/test_common.c tests/test_pricing.c \
 	   tests/test_scenarios.c tests/test_reports.c tests/test_plot.c \
 	   tests/test_project.c tests/test_import.c tests/test_usage.c \
-	   tests/test_validate.c
+	   tests/test_validate.c tests/test_simulate.c
 
 CATALOG_CSV = pricing/data/defaults.csv pricing/data/gateways.csv \
 	      pricing/data/infrastructure.csv pricing/data/models.csv \

@@ -22,6 +22,7 @@ int main(void)
 	srunner_add_suite(sr, make_import_suite());
 	srunner_add_suite(sr, make_usage_suite());
 	srunner_add_suite(sr, make_validate_suite());
+	srunner_add_suite(sr, make_simulate_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

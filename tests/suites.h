@@ -34,4 +34,7 @@ Suite *make_usage_suite(void);
 /* pricing/catalog_csv with a diagnostic sink: what pricing validate reports. */
 Suite *make_validate_suite(void);
 
+/* scenarios/simulate: Monte Carlo over ranged inputs. */
+Suite *make_simulate_suite(void);
+
 #endif
