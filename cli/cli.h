@@ -72,6 +72,7 @@ int cmd_routing(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_pricing(int argc, char **argv);
 int cmd_usage(int argc, char **argv);
+int cmd_simulate(int argc, char **argv);
 
 /*
  * Read usage logs ("-" is standard input, once) into `r`, each in chunks.

@@ -114,6 +114,25 @@ static const struct command commands[] = {
 	  "half-written DIR. An existing DIR is refused unless --force (which "
 	  "replaces a folder holding only files). gnuplot draws the charts; "
 	  "without it the report fails (exit 4) and writes nothing." },
+	{ "simulate", CMD_SIMULATE, cmd_simulate,
+	  "llmtco simulate [--trials N] [--seed S] [--jobs J] [--between A,B] [OPTIONS]",
+	  "how sure is the answer: Monte Carlo over every range, P10/P50/P90, win odds",
+	  "Runs --trials trials (default 10,000). Each trial draws every uncertain "
+	  "input once: the scenario's ranges (spend, requests, peak, hourly rate, "
+	  "hours, infrastructure, routing savings; [low, high] uniform, {low, mode, "
+	  "high} triangular) and the catalog's low/high columns (fees, prices, "
+	  "hours, instance capacity, infrastructure items, usage tiers). One draw "
+	  "serves every option it applies to in that trial: the hourly rate for "
+	  "every self-hosted option, an item or field shared by the plans of one id "
+	  "for all of them. Each option that compare ranks is priced in every "
+	  "trial; prints its P10, P50 and P90 (nearest-rank percentiles), mean "
+	  "monthly total, and the share of trials where it is the cheapest (to the "
+	  "cent, a tie going to the first by id and plan; a plan over its limit in "
+	  "a trial is not the cheapest there). --between A,B adds the distribution "
+	  "of the two plans' first crossing in API spend from $0 to $100,000, "
+	  "solved on the first 10,000 trials, and the share with no crossing. The "
+	  "draws come from a counter-based generator (splitmix64 of seed, trial "
+	  "and input), so the result depends only on --seed, never on --jobs." },
 	{ "check", CMD_CHECK, cmd_check,
 	  "llmtco check --baseline PATH|git:REF [--pricing PATH] --scenario FILE... [THRESHOLDS]",
 	  "CI: what a pricing change does to each decision; fail past a threshold",

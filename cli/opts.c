@@ -69,6 +69,14 @@ const struct opt opt_table[] = {
 	  "rescale the printed figures (default month)" },
 	{ "between", 0, "A,B", OPT_BETWEEN, CMD_BREAKEVEN, TEXT,
 	  "the two options (default: every self-hosted x managed pair)" },
+	{ "between", 0, "A,B", OPT_BETWEEN, CMD_SIMULATE, TEXT,
+	  "also the distribution of these two plans' breakeven in API spend (the first 10,000 trials)" },
+	{ "trials", 0, "N", OPT_TRIALS, CMD_SIMULATE, 1, 10000000,
+	  "trials to run (default 10000)" },
+	{ "seed", 0, "S", OPT_SEED, CMD_SIMULATE, 0, 9007199254740992.0,
+	  "seed of the draws: the same seed gives the same result (default 1)" },
+	{ "jobs", 0, "J", OPT_JOBS, CMD_SIMULATE, 1, 64,
+	  "threads to run the trials on; the result does not depend on it (default 1)" },
 	{ "in", 0, "VAR", OPT_IN, CMD_BREAKEVEN | CMD_SWEEP, TEXT,
 	  "spend, requests, tokens-per-day, hours or rate (default spend)" },
 	{ "max", 0, "X", OPT_MAX, CMD_BREAKEVEN, NONNEG,
@@ -513,6 +521,17 @@ static int apply(struct cli_args *a, const struct opt *o, const char *val,
 			return usage(err, "--max-age must be a whole number of days, not \"%.60s\"%s",
 				     val, "");
 		return LLMTCO_OK;
+	case OPT_TRIALS:
+	case OPT_SEED:
+	case OPT_JOBS: {
+		struct param *p = o->id == OPT_TRIALS ? &a->trials
+				: o->id == OPT_SEED ? &a->seed : &a->jobs;
+		if (num_arg(o, val, p, err))
+			return LLMTCO_EUSAGE;
+		if (p->r.value != floor(p->r.value))
+			return usage(err, "--%s must be a whole number, not \"%.60s\"", o->name, val);
+		return LLMTCO_OK;
+	}
 	case OPT_ROUTE:
 		a->routes_flag = 1;
 		return route_arg(val, s, err);

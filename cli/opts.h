@@ -19,12 +19,13 @@ enum {
 	CMD_PROJECT = 1 << 5,
 	CMD_ROUTING = 1 << 6,
 	CMD_USAGE = 1 << 7,
-	CMD_CHECK = 1 << 8
+	CMD_CHECK = 1 << 8,
+	CMD_SIMULATE = 1 << 9
 };
 
 /* Flags that evaluate a workload (SPEC section 2, "common flags"). */
 #define CMD_WORKLOAD (CMD_COMPARE | CMD_BREAKEVEN | CMD_SWEEP | CMD_REPORT | CMD_PROJECT | \
-		      CMD_ROUTING)
+		      CMD_ROUTING | CMD_SIMULATE)
 
 enum opt_id {
 	OPT_HELP = 1, OPT_VERSION, OPT_SPEND, OPT_REQUESTS, OPT_TOKENS_PER_DAY,
@@ -39,7 +40,8 @@ enum opt_id {
 	OPT_MAX_BREAKEVEN_SHIFT,
 	OPT_AS_OF,
 	OPT_MAX_AGE,
-	OPT_USAGE
+	OPT_USAGE,
+	OPT_TRIALS, OPT_SEED, OPT_JOBS
 };
 
 struct opt {
@@ -104,6 +106,9 @@ struct cli_args {
 					    so cli_catalog reports every problem */
 	const char **usage;      /* --usage FILE (compare), in order */
 	size_t nusage;
+	struct param trials;      /* --trials N (simulate) */
+	struct param seed;        /* --seed S */
+	struct param jobs;        /* --jobs J */
 };
 
 /*
