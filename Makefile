@@ -169,6 +169,7 @@ bench: deps
 	$(CC) -O2 -std=c11 -o $(BENCH)/scan tools/bench/scan.c -lcsv
 	$(CC) -O2 -std=c11 -o $(BENCH)/runstat tools/bench/runstat.c
 	sh tools/bench/bench.sh $(BENCH) build/llmtco
+	sh tools/bench/sim.sh $(BENCH) build/llmtco
 
 # The man page is generated from the option table, like --help.
 man: $(PROG)
