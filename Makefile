@@ -53,11 +53,11 @@ LIB_SRC = common/common.c common/json.c \
 # Writers and the command line: I/O lives here.
 OUT_SRC = reports/output.c reports/compare_out.c reports/pricing_out.c \
 	  reports/breakeven_out.c reports/sweep_out.c reports/plot.c reports/memo.c \
-	  reports/project_out.c reports/routing_out.c reports/check_out.c reports/usage_out.c \
+	  reports/project_out.c reports/routing_out.c reports/check_out.c reports/sensitivity_out.c reports/usage_out.c \
 	  reports/simulate_out.c
 CLI_SRC = cli/main.c cli/opts.c cli/files.c cli/cmd_compare.c cli/cmd_pricing.c \
 	  cli/cmd_breakeven.c cli/cmd_sweep.c cli/cmd_report.c \
-	  cli/cmd_project.c cli/cmd_routing.c cli/cmd_check.c cli/cmd_usage.c \
+	  cli/cmd_project.c cli/cmd_routing.c cli/cmd_check.c cli/cmd_sensitivity.c cli/cmd_usage.c \
 	  cli/cmd_simulate.c
 TEST_SRC = tests/run_tests.c tests/fixture.c tests/test_common.c tests/test_pricing.c \
 	   tests/test_scenarios.c tests/test_reports.c tests/test_plot.c \

@@ -70,6 +70,7 @@ int cmd_report(int argc, char **argv);
 int cmd_project(int argc, char **argv);
 int cmd_routing(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_sensitivity(int argc, char **argv);
 int cmd_pricing(int argc, char **argv);
 int cmd_usage(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);

@@ -146,6 +146,18 @@ static const struct command commands[] = {
 	  "PCT and --max-breakeven-shift PCT make it exit 1 when crossed; invalid "
 	  "data exits 3. --format md writes a pull-request comment: a summary "
 	  "line, then one table per scenario, flips in bold." },
+	{ "sensitivity", CMD_SENSITIVITY, cmd_sensitivity,
+	  "llmtco sensitivity [--between A,B] [--plot FILE] [OPTIONS]",
+	  "tornado: which input moves the decision most",
+	  "Sets each uncertain input (every range of the scenario and of the two "
+	  "options' catalog rows, as simulate draws them) to its low and to its "
+	  "high, every other input at its point value, and reports how far the "
+	  "difference between two options' monthly totals moves - by default the "
+	  "cheapest self-hosted and the cheapest managed option at point values. "
+	  "Inputs are sorted by that swing; one sentence names the input that "
+	  "decides the answer and says whether its range is enough to change which "
+	  "option is cheaper. --plot draws the tornado (a bar per input, its move "
+	  "at its low and at its high)." },
 	{ "pricing", CMD_PRICING, cmd_pricing,
 	  "llmtco pricing list | show ID... | validate [PATH] | import litellm|genai-prices|openrouter FILE [OPTIONS]",
 	  "the price catalog: list, show, validate, import",
@@ -187,7 +199,7 @@ static void help_main(FILE *fp)
 		    "Should a team self-host an LLM gateway or pay for a managed one,\n"
 		    "and at what volume does the answer flip?\n\ncommands:\n");
 	for (c = commands; c->name; c++)
-		fprintf(fp, "  %-10s %s\n", c->name, c->summary);
+		fprintf(fp, "  %-11s %s\n", c->name, c->summary);
 	fprintf(fp, "\n'llmtco <command> --help' shows a command's options;"
 		    " 'llmtco --version' the version.\n\nexit codes:\n%s", exit_codes);
 }

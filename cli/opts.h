@@ -20,12 +20,13 @@ enum {
 	CMD_ROUTING = 1 << 6,
 	CMD_USAGE = 1 << 7,
 	CMD_CHECK = 1 << 8,
-	CMD_SIMULATE = 1 << 9
+	CMD_SIMULATE = 1 << 9,
+	CMD_SENSITIVITY = 1 << 10
 };
 
 /* Flags that evaluate a workload (SPEC section 2, "common flags"). */
 #define CMD_WORKLOAD (CMD_COMPARE | CMD_BREAKEVEN | CMD_SWEEP | CMD_REPORT | CMD_PROJECT | \
-		      CMD_ROUTING | CMD_SIMULATE)
+		      CMD_ROUTING | CMD_SIMULATE | CMD_SENSITIVITY)
 
 enum opt_id {
 	OPT_HELP = 1, OPT_VERSION, OPT_SPEND, OPT_REQUESTS, OPT_TOKENS_PER_DAY,

@@ -496,7 +496,7 @@ static int bars_script(FILE *fp, const struct bar_plot *p, const char *out,
 		fputs(")\n", fp);
 	}
 
-	for (b = 0; b < p->nbars; b++) {
+	for (b = 0; b < p->nbars && !p->hide_totals; b++) {
 		char text[128];
 		label_text(text, sizeof(text), up[b] + down[b], decimals, 1);
 		if (down[b] < 0) /* the box reaches higher than the total */
@@ -534,7 +534,7 @@ static int bars_script(FILE *fp, const struct bar_plot *p, const char *out,
 		}
 		fputs("EOD\n", fp);
 	}
-	if (negative) {
+	if (negative && !p->hide_totals) {
 		fputs("$net << EOD\n", fp);
 		for (b = 0; b < p->nbars; b++) {
 			if (down[b] == 0.0)
@@ -560,7 +560,7 @@ static int bars_script(FILE *fp, const struct bar_plot *p, const char *out,
 		first = 0;
 		nshown++;
 	}
-	if (negative)
+	if (negative && !p->hide_totals)
 		fprintf(fp, "%s$net using 1:2:3:4 with vectors nohead lw 3 lc rgb 'black' "
 			"title 'net total'", first ? "" : ", \\\n     ");
 	else if (!nshown) /* every part zero: an empty chart with its $0 totals */

@@ -50,6 +50,8 @@ struct bar_plot {
 	const char *const *parts; /* nparts part names (api, platform_fee, ...) */
 	size_t nparts;
 	const double *values;     /* nbars x nparts, row-major; may be < 0 */
+	int hide_totals;          /* 1: no total labels or net markers (a
+				     tornado's bars are moves, not sums) */
 };
 
 /*

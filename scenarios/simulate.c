@@ -718,3 +718,106 @@ void sim_result_release(struct sim_result *r)
 	r->inputs = NULL;
 	r->noptions = r->ninputs = 0;
 }
+
+/* ---- sensitivity ---- */
+
+/* total(a) - total(b) with the values now in w->vals. */
+static double pair_diff(struct work *w, size_t a, size_t b)
+{
+	struct tco_inputs in;
+	struct cost_parts pa, pb;
+
+	apply(w, &in);
+	tco_option_cost(&w->opts[a], &in, &pa);
+	tco_option_cost(&w->opts[b], &in, &pb);
+	return pa.total - pb.total;
+}
+
+static int sens_cmp(const void *x, const void *y)
+{
+	const struct sens_row *p = x, *q = y;
+
+	if (p->swing != q->swing)
+		return p->swing > q->swing ? -1 : 1;
+	return strcmp(p->name, q->name);
+}
+
+int sensitivity_run(const struct catalog *c, const struct scenario *s, long a, long b,
+		    struct sens_result *out, struct llmtco_err *err)
+{
+	struct sim_request req;
+	struct comparison cmp;
+	struct sim m;
+	struct work w;
+	size_t i, k;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(&m, 0, sizeof(m));
+	memset(&w, 0, sizeof(w));
+	memset(&req, 0, sizeof(req));
+	if ((rc = tco_compare(c, s, &cmp, err)))
+		return rc;
+	for (i = 0; i < cmp.nrows && (a < 0 || b < 0); i++) {
+		const struct option *o = &c->options[cmp.rows[i].option];
+		if (a < 0 && o->deployment == DEPLOY_SELF_HOSTED)
+			a = (long)cmp.rows[i].option;
+		else if (b < 0 && o->deployment == DEPLOY_MANAGED)
+			b = (long)cmp.rows[i].option;
+	}
+	if (a < 0 || b < 0) {
+		rc = err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+			     "no self-hosted and managed option to weigh: give --between A,B");
+		goto done;
+	}
+	out->a = (size_t)a;
+	out->b = (size_t)b;
+	m.c = c;
+	m.s = s;
+	m.req = &req;
+	m.base = cmp.in;
+	m.per_request = cmp.usd_per_request > 0 ? cmp.usd_per_request : 0.005;
+	m.unit = s->nmix ? cmp.mix_usd_per_request : cmp.usd_per_request;
+	if (scenario_inputs(&m) || option_inputs(&m, out->a) || option_inputs(&m, out->b) ||
+	    work_init(&w, &m) || !(out->rows = calloc(m.ninputs + 1, sizeof(*out->rows)))) {
+		rc = err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
+		goto done;
+	}
+	for (k = 0; k < m.ninputs; k++)
+		w.vals[k] = m.inputs[k].r.value;
+	out->base = pair_diff(&w, out->a, out->b);
+	for (k = 0; k < m.ninputs; k++) {
+		struct sens_row *row = &out->rows[out->n++];
+		snprintf(row->name, sizeof(row->name), "%s", m.inputs[k].name);
+		row->r = m.inputs[k].r;
+		w.vals[k] = row->r.low;
+		row->diff_low = pair_diff(&w, out->a, out->b);
+		w.vals[k] = row->r.high;
+		row->diff_high = pair_diff(&w, out->a, out->b);
+		w.vals[k] = row->r.value;
+		row->swing = fabs(row->diff_high - row->diff_low);
+		if (!isfinite(row->swing)) {
+			rc = err_set(err, LLMTCO_EDATA, NULL, 0, 0,
+				     "the cost overflows with \"%s\" at its range's end", row->name);
+			goto done;
+		}
+	}
+	qsort(out->rows, out->n, sizeof(*out->rows), sens_cmp);
+	rc = LLMTCO_OK;
+done:
+	if (w.m)
+		work_release(&w);
+	sim_release(&m);
+	comparison_release(&cmp);
+	if (rc)
+		sens_result_release(out);
+	return rc;
+}
+
+void sens_result_release(struct sens_result *r)
+{
+	if (!r)
+		return;
+	free(r->rows);
+	memset(r, 0, sizeof(*r));
+}

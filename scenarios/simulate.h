@@ -78,6 +78,35 @@ int simulate_run(const struct catalog *c, const struct scenario *s,
 void sim_result_release(struct sim_result *r);
 
 /* Uniform [0, 1) from (seed, trial, input): splitmix64, 53 bits. */
+/* ---- sensitivity: one input at a time ---- */
+
+struct sens_row {
+	char name[96];          /* the input, as simulate names it */
+	struct range r;         /* its low, point value and high */
+	double diff_low;        /* total(a) - total(b) with it at its low */
+	double diff_high;       /* ... and at its high, everything else at point */
+	double swing;           /* |diff_high - diff_low| */
+};
+
+struct sens_result {
+	size_t a, b;            /* catalog indexes */
+	double base;            /* total(a) - total(b) at point values */
+	struct sens_row *rows;  /* largest swing first (ties by name) */
+	size_t n;
+};
+
+/*
+ * Each uncertain input (the ones simulate draws) at its low and at its high,
+ * every other at its point value: how far total(a) - total(b) moves. With a
+ * or b < 0, the pair is the cheapest self-hosted and the cheapest managed
+ * option at point values (LLMTCO_EUSAGE when there is no such pair).
+ * Release with sens_result_release.
+ */
+int sensitivity_run(const struct catalog *c, const struct scenario *s, long a, long b,
+		    struct sens_result *out, struct llmtco_err *err);
+
+void sens_result_release(struct sens_result *r);
+
 double sim_uniform(uint64_t seed, uint64_t trial, uint64_t input);
 
 /* A draw of range `r` from u in [0, 1): uniform, triangular, or fixed. */

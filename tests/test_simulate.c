@@ -241,6 +241,60 @@ START_TEST(generator_is_counter_based)
 }
 END_TEST
 
+START_TEST(tornado_order_by_hand)
+{
+	static struct catalog tc;
+	static struct scenario ts;
+	struct sens_result r;
+	struct range spend = { 5000, 4000, 6000, RANGE_UNIFORM };
+	struct range rate = { 125, 100, 150, RANGE_UNIFORM };
+	struct range infra = { 300, 100, 500, RANGE_UNIFORM };
+	size_t idx[2];
+
+	load_builtin(&tc);
+	scn_init(&ts);
+	ts.api_spend.set = 1;
+	ts.api_spend.r = spend;
+	ts.hourly_rate.set = 1;
+	ts.hourly_rate.r = rate;
+	set(&ts.maintenance_hours, 10);
+	set(&ts.setup_hours, 0);
+	ts.infra_monthly.set = 1;
+	ts.infra_monthly.r = infra;
+	ck_assert_uint_eq(catalog_match(&tc, "litellm/oss", idx, 1), 1);
+	ck_assert_uint_eq(catalog_match(&tc, "openrouter", idx + 1, 1), 1);
+	/*
+	 * litellm/oss - openrouter = infra + 10 h x rate - 0.055 x spend (the
+	 * spend itself cancels; one instance throughout). At point values:
+	 * 300 + 1,250 - 275 = 1,275.00. Swings: rate 10 x 50 = 500, infra 400,
+	 * spend 0.055 x 2,000 = 110: the tornado's order.
+	 */
+	ck_assert_int_eq(sensitivity_run(&tc, &ts, (long)idx[0], (long)idx[1], &r, &err), LLMTCO_OK);
+	ck_assert_double_eq_tol(r.base, 1275.00, 0.005);
+	ck_assert_uint_ge(r.n, 3);
+	ck_assert_str_eq(r.rows[0].name, "hourly_rate");
+	ck_assert_double_eq_tol(r.rows[0].swing, 500.00, 0.005);
+	ck_assert_double_eq_tol(r.rows[0].diff_low, 1025.00, 0.005);
+	ck_assert_double_eq_tol(r.rows[0].diff_high, 1525.00, 0.005);
+	ck_assert_str_eq(r.rows[1].name, "infra_monthly");
+	ck_assert_double_eq_tol(r.rows[1].swing, 400.00, 0.005);
+	ck_assert_str_eq(r.rows[2].name, "api_spend");
+	ck_assert_double_eq_tol(r.rows[2].swing, 110.00, 0.005);
+	ck_assert_double_eq_tol(r.rows[2].diff_low, 1330.00, 0.005);
+	if (r.n > 3) /* the rest do not move it */
+		ck_assert_double_eq_tol(r.rows[3].swing, 0, 0.005);
+	sens_result_release(&r);
+	/* the default pair: the cheapest self-hosted and the cheapest managed
+	   of the options the scenario selects */
+	ck_assert_int_eq(strlist_add(&ts.options, &ts.noptions, "litellm/oss"), 0);
+	ck_assert_int_eq(strlist_add(&ts.options, &ts.noptions, "openrouter"), 0);
+	ck_assert_int_eq(sensitivity_run(&tc, &ts, -1, -1, &r, &err), LLMTCO_OK);
+	ck_assert_uint_eq(r.a, idx[0]);
+	ck_assert_uint_eq(r.b, idx[1]);
+	sens_result_release(&r);
+}
+END_TEST
+
 Suite *make_simulate_suite(void)
 {
 	Suite *su = suite_create("simulate");
@@ -254,6 +308,7 @@ Suite *make_simulate_suite(void)
 	tcase_add_test(core, triangular_mean_within_4_se);
 	tcase_add_test(core, jobs_do_not_change_the_result);
 	tcase_add_test(core, seeds_differ_and_repeat);
+	tcase_add_test(core, tornado_order_by_hand);
 	tcase_add_test(core, generator_is_counter_based);
 	suite_add_tcase(su, core);
 	return su;
