@@ -8,6 +8,8 @@
 #include "../reports/compare_out.h"
 #include "../reports/memo.h"
 #include "../reports/project_out.h"
+#include "../reports/sensitivity_out.h"
+#include "../reports/simulate_out.h"
 #include "../reports/sweep_out.h"
 
 #include <dirent.h>
@@ -102,6 +104,9 @@ struct memo_parts {
 	const struct scenario *s;
 	const char *scenario_file;
 	const struct projection *proj; /* or NULL */
+	const struct sim_result *sim;
+	const struct sens_result *sens; /* or NULL */
+	int tornado;                    /* draw it: some input moves the pair */
 	int svg;
 };
 
@@ -122,6 +127,10 @@ static int write_one(const char *dir, const char *file, const struct memo_parts 
 		rc = sweep_write(out.fp, p->c, p->sw, 0, PERIOD_MONTH, FORMAT_CSV);
 	} else if (!strcmp(file, "timeline.csv")) {
 		rc = project_write(out.fp, p->c, p->proj, FORMAT_CSV);
+	} else if (!strcmp(file, "simulate.csv")) {
+		rc = simulate_write(out.fp, p->c, p->sim, FORMAT_CSV);
+	} else if (!strcmp(file, "sensitivity.csv")) {
+		rc = sensitivity_write(out.fp, p->c, p->sens, FORMAT_CSV);
 	} else if (!strcmp(file, "breakeven.csv")) {
 		rc = breakeven_write(out.fp, p->c, p->cmp, BE_SPEND, p->max, p->pairs,
 				     p->npairs, FORMAT_CSV);
@@ -140,6 +149,9 @@ static int write_one(const char *dir, const char *file, const struct memo_parts 
 		m.line_image = p->svg ? "cost-vs-spend.svg" : "cost-vs-spend.png";
 		m.proj = p->proj;
 		m.time_image = p->svg ? "cumulative.svg" : "cumulative.png";
+		m.sim = p->sim;
+		m.sens = p->sens;
+		m.tornado_image = !p->tornado ? NULL : p->svg ? "tornado.svg" : "tornado.png";
 		rc = memo_write(out.fp, &m);
 	}
 	return output_finish(&out, rc, err);
@@ -148,7 +160,7 @@ static int write_one(const char *dir, const char *file, const struct memo_parts 
 static int write_folder(const char *dir, const struct memo_parts *p, struct llmtco_err *err)
 {
 	static const char *const files[] = { "compare.csv", "sweep.csv", "breakeven.csv",
-					     "memo.md" };
+					     "simulate.csv", "memo.md" };
 	char path[4096];
 	size_t i;
 	int rc;
@@ -161,6 +173,13 @@ static int write_folder(const char *dir, const struct memo_parts *p, struct llmt
 			return rc;
 		snprintf(path, sizeof(path), "%s/cumulative.%s", dir, p->svg ? "svg" : "png");
 		if ((rc = project_plot(p->c, p->proj, path, p->svg, err)))
+			return rc;
+	}
+	if (p->sens && (rc = write_one(dir, "sensitivity.csv", p, err)))
+		return rc;
+	if (p->tornado) {
+		snprintf(path, sizeof(path), "%s/tornado.%s", dir, p->svg ? "svg" : "png");
+		if ((rc = sensitivity_plot(p->c, p->sens, path, p->svg, err)))
 			return rc;
 	}
 	snprintf(path, sizeof(path), "%s/breakdown.%s", dir, p->svg ? "svg" : "png");
@@ -254,6 +273,9 @@ int cmd_report(int argc, char **argv)
 	struct sweep sw;
 	struct memo_parts parts;
 	struct projection proj;
+	struct sim_request sreq;
+	struct sim_result sim;
+	struct sens_result sens;
 	struct be_pair *pairs = NULL;
 	size_t *idx = NULL, npairs = 0, done = 0, i;
 	char *tmp = NULL, *outdir = NULL;
@@ -264,6 +286,8 @@ int cmd_report(int argc, char **argv)
 	memset(&cmp, 0, sizeof(cmp));
 	memset(&sw, 0, sizeof(sw));
 	memset(&proj, 0, sizeof(proj));
+	memset(&sim, 0, sizeof(sim));
+	memset(&sens, 0, sizeof(sens));
 	rc = cli_setup("report", CMD_REPORT, argc, argv, &a, &c, &s, &help, &err);
 	if (help)
 		goto done;
@@ -339,6 +363,26 @@ int cmd_report(int argc, char **argv)
 	} else {
 		parts.proj = NULL;
 	}
+	/* how sure: the ranges drawn together, and the one that decides */
+	memset(&sreq, 0, sizeof(sreq));
+	sreq.trials = a.trials.set ? (size_t)a.trials.r.value : 10000;
+	sreq.seed = a.seed.set ? (uint64_t)a.seed.r.value : 1;
+	sreq.jobs = a.jobs.set ? (int)a.jobs.r.value : 1;
+	if ((rc = simulate_run(&c, &s, &sreq, &sim, &err)))
+		goto fail;
+	parts.sim = &sim;
+	parts.sens = NULL;
+	parts.tornado = 0;
+	rc = sensitivity_run(&c, &s, -1, -1, &sens, &err);
+	if (rc == LLMTCO_EUSAGE) { /* no self-hosted and managed pair: the memo says so */
+		rc = LLMTCO_OK;
+		err_clear(&err);
+	} else if (rc) {
+		goto fail;
+	} else {
+		parts.sens = &sens;
+		parts.tornado = sens.n && sens.rows[0].swing >= 0.005;
+	}
 	parts.name = s.name;
 	parts.s = &s;
 	parts.scenario_file = a.scenario;
@@ -347,10 +391,14 @@ int cmd_report(int argc, char **argv)
 		remove_flat_dir(tmp);
 		goto fail;
 	}
-	printf("wrote %s: memo.md, compare.csv, sweep.csv, breakeven.csv, breakdown.%s, "
-	       "cost-vs-spend.%s%s%s\n", a.out, a.plot_svg ? "svg" : "png",
-	       a.plot_svg ? "svg" : "png", parts.proj ? ", timeline.csv, cumulative." : "",
-	       parts.proj ? (a.plot_svg ? "svg" : "png") : "");
+	{
+		const char *ext = a.plot_svg ? "svg" : "png";
+		printf("wrote %s: memo.md, compare.csv, sweep.csv, breakeven.csv, simulate.csv%s, "
+		       "breakdown.%s, cost-vs-spend.%s%s%s%s%s\n", a.out,
+		       parts.sens ? ", sensitivity.csv" : "", ext, ext,
+		       parts.tornado ? ", tornado." : "", parts.tornado ? ext : "",
+		       parts.proj ? ", timeline.csv, cumulative." : "", parts.proj ? ext : "");
+	}
 	goto done;
 fail:
 	cli_report("report", rc, &err);
@@ -362,6 +410,8 @@ done:
 	free(pairs);
 	free(idx);
 	sweep_release(&sw);
+	sens_result_release(&sens);
+	sim_result_release(&sim);
 	projection_release(&proj);
 	comparison_release(&cmp);
 	scenario_release(&s);

@@ -7,6 +7,8 @@
 #include "format.h"
 #include "plot.h"
 #include "pricing_out.h"
+#include "sensitivity_out.h"
+#include "simulate_out.h"
 #include "project_out.h"
 
 #include <stdlib.h>
@@ -232,6 +234,88 @@ static void over_time(FILE *fp, const struct memo *m)
 	fprintf(fp, "\n![Cumulative cost by month](%s)\n", m->time_image);
 }
 
+/* The share of trials as "87.40%". */
+static const char *pct(char *buf, size_t size, double p)
+{
+	snprintf(buf, size, "%.2f%%", 100 * p);
+	return buf;
+}
+
+/*
+ * How sure is this: the Monte Carlo percentiles, who wins how often, and
+ * the one assumption that decides the pick, with the tornado.
+ */
+static int how_sure(FILE *fp, const struct memo *m)
+{
+	const struct sim_result *r = m->sim;
+	const struct sim_option *best;
+	char key[96], a[64], b[64], c[64], say[600];
+	size_t i, k, n = 0, *order;
+	int rc;
+
+	fprintf(fp, "\n## How sure is this?\n\n");
+	if (!r->ninputs || !r->noptions) {
+		fprintf(fp, "Every input here is a single figure, so there is no range to draw "
+			    "from: give ranges (`[low, high]` or `{\"low\", \"mode\", \"high\"}`) "
+			    "in the scenario to see how sure the answer is.\n");
+		return LLMTCO_OK;
+	}
+	fprintf(fp, "%zu uncertain inputs (the ranges in the scenario and the catalog) were "
+		    "drawn together %zu times (seed %llu); each option's monthly total in USD, "
+		    "P10/P50/P90 being nearest-rank percentiles:\n\n",
+		r->ninputs, r->trials, (unsigned long long)r->seed);
+	if ((rc = simulate_md_table(fp, m->c, r)))
+		return rc;
+	fputc('\n', fp);
+	best = &r->options[0];
+	option_key(m->c, &m->c->options[best->option], key, sizeof(key));
+	fprintf(fp, "- %s, the cheapest at the figures above, is the cheapest in %s of the "
+		    "trials%s\n", key, pct(a, sizeof(a), best->p_cheapest),
+		best->p_cheapest >= 0.9 ? ": the recommendation holds across the ranges."
+		: best->p_cheapest >= 0.5 ? ": the recommendation usually holds, not always."
+		: ": the recommendation is a close call; weigh the ranges below.");
+	/* the other winners, most often first (ties in compare's order) */
+	if (!(order = malloc(r->noptions * sizeof(*order))))
+		return LLMTCO_EIO;
+	for (i = 1; i < r->noptions; i++) {
+		if (r->options[i].p_cheapest <= 0)
+			continue;
+		for (k = n++; k > 0 && r->options[order[k - 1]].p_cheapest < r->options[i].p_cheapest; k--)
+			order[k] = order[k - 1];
+		order[k] = i;
+	}
+	for (k = 0; k < n; k++) {
+		const struct sim_option *o = &r->options[order[k]];
+		option_key(m->c, &m->c->options[o->option], key, sizeof(key));
+		fprintf(fp, "%s %s in %s", k ? ";" : "- The cheapest otherwise:", key,
+			pct(a, sizeof(a), o->p_cheapest));
+	}
+	if (n)
+		fprintf(fp, ".\n");
+	free(order);
+	option_key(m->c, &m->c->options[best->option], key, sizeof(key));
+	if (money_round(best->p10) == money_round(best->p90))
+		fprintf(fp, "- In at least 8 trials out of 10, %s costs %s a month.\n", key,
+			fmt_usd_as(a, sizeof(a), money_round(best->p50), 0));
+	else
+		fprintf(fp, "- In 8 trials out of 10, %s costs between %s and %s a month "
+			    "(median %s).\n", key,
+			fmt_usd_as(a, sizeof(a), money_round(best->p10), 0),
+			fmt_usd_as(b, sizeof(b), money_round(best->p90), 0),
+			fmt_usd_as(c, sizeof(c), money_round(best->p50), 0));
+	if (m->sens) {
+		sensitivity_sentence(m->c, m->sens, 0, say, sizeof(say));
+		fprintf(fp, "\n%s\n", say);
+		if (m->tornado_image)
+			fprintf(fp, "\n![Which input moves the difference most](%s)\n",
+				m->tornado_image);
+	} else {
+		fprintf(fp, "\nThere is no self-hosted and managed option to weigh against each "
+			    "other.\n");
+	}
+	return LLMTCO_OK;
+}
+
 /* Each option's price summary and the sources of every figure in it. */
 static void sources(FILE *fp, const struct catalog *c, const struct option *o)
 {
@@ -289,8 +373,11 @@ int memo_write(FILE *fp, const struct memo *m)
 	fprintf(fp, "\n![Monthly cost against API spend, crossings marked](%s)\n", m->line_image);
 	if (m->proj)
 		over_time(fp, m);
-	fprintf(fp, "\nThe figures are in compare.csv, sweep.csv, breakeven.csv%s beside this file.\n",
-		m->proj ? " and timeline.csv" : "");
+	if (m->sim && (rc = how_sure(fp, m)))
+		return rc;
+	fprintf(fp, "\nThe figures are in compare.csv, sweep.csv, breakeven.csv%s%s%s beside "
+		    "this file.\n", m->proj ? ", timeline.csv" : "",
+		m->sim ? ", simulate.csv" : "", m->sens ? ", sensitivity.csv" : "");
 	fprintf(fp, "\n## Assumptions\n\n");
 	inputs(fp, m);
 	n = tco_assumptions_sourced(m->c, m->cmp, 0, say, MAX_ASSUMPTIONS);

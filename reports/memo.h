@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include "../scenarios/breakeven.h"
 #include "../scenarios/project.h"
+#include "../scenarios/simulate.h"
 
 struct memo {
 	const struct catalog *c;
@@ -21,6 +22,9 @@ struct memo {
 	const char *line_image;
 	const struct projection *proj;/* over time, or NULL */
 	const char *time_image;
+	const struct sim_result *sim; /* "How sure is this?", or NULL */
+	const struct sens_result *sens; /* or NULL: no pair to weigh */
+	const char *tornado_image;    /* NULL: no tornado drawn */
 };
 
 /*

@@ -23,7 +23,7 @@ static const char *share(char *buf, size_t size, double p, int human)
 }
 
 static int sim_grid(struct grid *g, const struct catalog *c, const struct sim_result *r,
-		    int human)
+		    int human, int pct)
 {
 	char buf[64];
 	size_t i, row;
@@ -47,7 +47,7 @@ static int sim_grid(struct grid *g, const struct catalog *c, const struct sim_re
 			bad |= grid_set(g, row, (size_t)k + 2,
 					human ? fmt_usd(buf, sizeof(buf), money_round(v[k]))
 					      : fmt_machine(buf, sizeof(buf), money_round(v[k])));
-		bad |= grid_set(g, row, 6, share(buf, sizeof(buf), so->p_cheapest, human));
+		bad |= grid_set(g, row, 6, share(buf, sizeof(buf), so->p_cheapest, human || pct));
 	}
 	return bad;
 }
@@ -144,6 +144,17 @@ static int write_json(FILE *fp, const struct catalog *c, const struct sim_result
 	return json_emit(fp, root);
 }
 
+int simulate_md_table(FILE *fp, const struct catalog *c, const struct sim_result *r)
+{
+	struct grid g;
+	int bad = sim_grid(&g, c, r, 0, 1);
+
+	if (!bad)
+		grid_write_md(fp, &g);
+	grid_release(&g);
+	return bad ? LLMTCO_EIO : LLMTCO_OK;
+}
+
 int simulate_write(FILE *fp, const struct catalog *c, const struct sim_result *r,
 		   enum out_format fmt)
 {
@@ -151,7 +162,7 @@ int simulate_write(FILE *fp, const struct catalog *c, const struct sim_result *r
 
 	if (fmt == FORMAT_JSON)
 		return write_json(fp, c, r);
-	if (sim_grid(&g, c, r, fmt == FORMAT_TABLE)) {
+	if (sim_grid(&g, c, r, fmt == FORMAT_TABLE, 0)) {
 		grid_release(&g);
 		return LLMTCO_EIO;
 	}

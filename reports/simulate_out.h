@@ -13,4 +13,7 @@
 int simulate_write(FILE *fp, const struct catalog *c, const struct sim_result *r,
 		   enum out_format fmt);
 
+/* Just the Markdown table of the options' percentiles, shares in percent (the memo's). */
+int simulate_md_table(FILE *fp, const struct catalog *c, const struct sim_result *r);
+
 #endif

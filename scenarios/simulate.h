@@ -77,7 +77,6 @@ int simulate_run(const struct catalog *c, const struct scenario *s,
 
 void sim_result_release(struct sim_result *r);
 
-/* Uniform [0, 1) from (seed, trial, input): splitmix64, 53 bits. */
 /* ---- sensitivity: one input at a time ---- */
 
 struct sens_row {
@@ -107,6 +106,7 @@ int sensitivity_run(const struct catalog *c, const struct scenario *s, long a, l
 
 void sens_result_release(struct sens_result *r);
 
+/* Uniform [0, 1) from (seed, trial, input): splitmix64, 53 bits. */
 double sim_uniform(uint64_t seed, uint64_t trial, uint64_t input);
 
 /* A draw of range `r` from u in [0, 1): uniform, triangular, or fixed. */

@@ -6,6 +6,7 @@
 # Checks: the folder's files; memo.md's comparison table is, row for row,
 # the one `compare --format md` prints for the same scenario; every
 # assumption names a source; the charts are PNG images of at least 640x400;
+# the "How sure is this?" section holds simulate's and sensitivity's figures;
 # an existing folder is refused without --force and replaced with it; a
 # missing gnuplot leaves nothing; SIGKILL in the middle of a run leaves no
 # memo folder. Ends with "N passed, N failed"; exits 1 on any failure.
@@ -95,6 +96,45 @@ check "every assumption names a source" $?
 sed -n '/^## Prices/,$p' "$memo/memo.md" | grep '^- ' >"$tmp/prices"
 [ -s "$tmp/prices" ] && ! grep -vE 'source: .*[0-9]{4}-[0-9]{2}-[0-9]{2}' "$tmp/prices"
 check "every price names a source and a date" $?
+
+# how sure: simulate's and sensitivity's figures, the tornado
+for f in simulate.csv sensitivity.csv tornado.png; do
+	[ -s "$memo/$f" ]
+	check "report writes $f" $?
+done
+png_ok "$memo/tornado.png"
+check "tornado.png is a PNG of at least 640x400" $?
+grep -q '^## How sure is this?' "$memo/memo.md" &&
+	grep -q 'drawn together 10000 times (seed 1)' "$memo/memo.md"
+check "memo.md has a 'How sure is this?' section over 10000 trials, seed 1" $?
+"$prog" simulate --scenario $scn --format csv >"$tmp/sim.csv"
+cmp -s "$tmp/sim.csv" "$memo/simulate.csv"
+check "simulate.csv is what simulate --format csv prints" $?
+# every option's percentiles in memo.md are simulate's, to the cent
+missing=0
+n=0
+while IFS=, read -r id plan p10 p50 p90 mean pc; do
+	[ "$id" = id ] && continue
+	n=$((n + 1))
+	grep -qF "| $id | $plan | $p10 | $p50 | $p90 | $mean | " "$memo/memo.md" ||
+		{ missing=1; echo "  not in memo.md: $id $plan $p10 $p50 $p90 $mean"; }
+done <"$tmp/sim.csv"
+[ $n -gt 5 ]
+check "memo.md's percentile table has simulate's rows, row for row" $missing
+"$prog" sensitivity --scenario $scn --format csv >"$tmp/sens.csv"
+cmp -s "$tmp/sens.csv" "$memo/sensitivity.csv"
+check "sensitivity.csv is what sensitivity --format csv prints" $?
+say=$("$prog" sensitivity --scenario $scn --format md | grep 'decides this most')
+[ -n "$say" ] && grep -qxF "$say" "$memo/memo.md"
+check "memo.md names the deciding assumption as sensitivity does" $?
+"$prog" report --scenario $scn --trials 500 --seed 7 --out "$tmp/seeded" >/dev/null 2>&1 &&
+	grep -q 'drawn together 500 times (seed 7)' "$tmp/seeded/memo.md" &&
+	"$prog" simulate --scenario $scn --trials 500 --seed 7 --format csv | cmp -s - "$tmp/seeded/simulate.csv"
+check "report --trials 500 --seed 7 is simulate --trials 500 --seed 7" $?
+"$prog" report --scenario scenarios/examples/compliance.json --out "$tmp/nopair" >/dev/null 2>&1 &&
+	[ ! -e "$tmp/nopair/tornado.png" ] && [ ! -e "$tmp/nopair/sensitivity.csv" ] &&
+	grep -q 'no self-hosted and managed option to weigh' "$tmp/nopair/memo.md"
+check "with no self-hosted x managed pair: no tornado, the memo says why" $?
 
 # an existing folder: refused, then replaced with --force
 "$prog" report --scenario $scn --out "$memo" >/dev/null 2>"$tmp/err"
