@@ -221,7 +221,7 @@ static const double bar_values[4 * 5] = {
 };
 static const struct bar_plot bars = {
 	"Monthly cost by part\nat $5,000", "cost (USD/month)",
-	bar_names, 4, part_names, 5, bar_values
+	bar_names, 4, part_names, 5, bar_values, 0
 };
 
 /* ---- core ---- */
