@@ -89,7 +89,11 @@ char *fmt_usd_as(char *buf, size_t size, double v, int human)
 
 	if (human)
 		return fmt_usd(buf, size, v);
-	snprintf(buf, size, "$%s", fmt_machine(num, sizeof(num), v));
+	fmt_machine(num, sizeof(num), v);
+	if (num[0] == '-') /* -$1695.83, as fmt_usd writes it */
+		snprintf(buf, size, "-$%s", num + 1);
+	else
+		snprintf(buf, size, "$%s", num);
 	return buf;
 }
 

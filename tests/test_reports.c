@@ -278,6 +278,9 @@ START_TEST(format_machine)
 	ck_assert_str_eq(fmt_machine(b, sizeof(b), -0.0), "0.00");
 	ck_assert_str_eq(fmt_machine(b, sizeof(b), -3500), "-3500.00");
 	ck_assert_str_eq(fmt_machine(b, sizeof(b), 1234567.891), "1234567.89");
+	ck_assert_str_eq(fmt_usd_as(b, sizeof(b), -1695.83, 0), "-$1695.83");
+	ck_assert_str_eq(fmt_usd_as(b, sizeof(b), 2429.17, 0), "$2429.17");
+	ck_assert_str_eq(fmt_usd_as(b, sizeof(b), -0.001, 0), "$0.00");
 	ck_assert_str_eq(fmt_machine(b, sizeof(b), 5275), "5275.00");
 	ck_assert_str_eq(fmt_machine(b, sizeof(b), 0.8), "0.80");
 	ck_assert_str_eq(fmt_machine(b, sizeof(b), 1e9), "1000000000.00");
