@@ -116,6 +116,7 @@ test: $(PROG) $(RUNNER)
 	sh tests/readme_test.sh $(PROG)
 	sh tests/man_test.sh $(PROG)
 	LLMTCO_WRAP="$(VALGRIND)" sh tests/report_test.sh $(PROG)
+	LLMTCO_WRAP="$(VALGRIND)" sh tests/bad/run.sh $(PROG)
 	sh tests/check_git_test.sh $(PROG)
 	@echo "dogfood: the built-in catalog validates, the examples check against it"
 	$(VALGRIND) $(PROG) pricing validate >/dev/null

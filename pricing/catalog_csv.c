@@ -1048,6 +1048,12 @@ int catalog_load_csv(struct catalog *c, const char *name, const char *data,
 	ld.name = c->names[c->nnames++];
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
 		return err_set(err, LLMTCO_EIO, name, 0, 0, "out of memory");
+	/*
+	 * libcsv grows a field's buffer by a fixed block (128 bytes by
+	 * default): a multi-megabyte field took quadratic time (tests/bad,
+	 * @big-field.csv). 64 KiB blocks keep it to a few dozen reallocations.
+	 */
+	csv_set_blk_size(&p, 64u << 10);
 	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
 		i = 3; /* a UTF-8 byte order mark */
 	for (; i < len && !ld.stop; i++) {
