@@ -1076,6 +1076,16 @@ static void take_header(struct usage_reader *r)
 	}
 	for (m = layouts[l].cols; m->name; m++)
 		if ((n = col_index(r, m->name)) >= 0 && !r->role[n] && m->role != R_ID) {
+			size_t j;
+			/* two columns of one name: which one counts? (tests/bad,
+			 * use-dup-column.csv) */
+			for (j = (size_t)n + 1; j < r->nhead; j++)
+				if (!strcasecmp(r->head[j], m->name)) {
+					fail(r, LLMTCO_EDATA, r->row_line, 1,
+					     "duplicate column \"%s\" (fields %d and %zu of the header)",
+					     m->name, n + 1, j + 1);
+					return;
+				}
 			r->role[n] = m->role;
 			r->role_col[m->role] = (size_t)n;
 			r->present_mask |= BIT(m->role);
