@@ -48,7 +48,7 @@ static long key_error_at(const char *text, long off)
 }
 
 /* length of the UTF-8 sequence at p (at most n bytes), 0 when invalid */
-static size_t utf8_seq(const unsigned char *p, size_t n)
+size_t text_utf8_seq(const unsigned char *p, size_t n)
 {
 	size_t len, k;
 	unsigned char lo = 0x80, hi = 0xBF;
@@ -105,7 +105,7 @@ static long lexical_error(const char *text, size_t len, const char **what)
 	while (i < len) {
 		unsigned char c = t[i];
 		if (c >= 0x80) {
-			if (!(n = utf8_seq(t + i, len - i))) {
+			if (!(n = text_utf8_seq(t + i, len - i))) {
 				*what = "invalid UTF-8";
 				return (long)i;
 			}

@@ -14,6 +14,10 @@ struct cJSON;
 /* Past JSON white space from p, not beyond end. */
 const char *json_skip_ws(const char *p, const char *end);
 
+/* The length of the UTF-8 sequence at p (n bytes left), 0 when not valid
+ * UTF-8 (overlong, a surrogate, above U+10FFFF, cut short). */
+size_t text_utf8_seq(const unsigned char *p, size_t n);
+
 /* 1-based line and column (in characters, not bytes) of a byte offset. */
 void text_line_col(const char *text, long off, int *line, int *col);
 

@@ -6,6 +6,7 @@
  * nothing that matters and gives exact `file:line:col` messages.
  */
 #include "catalog.h"
+#include "../common/json.h"
 
 #include <csv.h>
 #include <math.h>
@@ -1024,7 +1025,7 @@ int catalog_load_csv(struct catalog *c, const char *name, const char *data,
 	struct csv_parser p;
 	struct loader ld;
 	char **names;
-	size_t i = 0;
+	size_t i = 0, utf8_end = 0;
 	int j;
 
 	memset(&ld, 0, sizeof(ld));
@@ -1069,6 +1070,14 @@ int catalog_load_csv(struct catalog *c, const char *name, const char *data,
 		if (ch == '\0') {
 			fail_stop(&ld, ld.line, ld.col, "NUL byte in text");
 			break;
+		}
+		if (ch >= 0x80 && i >= utf8_end) { /* tests/bad: cat-utf8.csv */
+			size_t n = text_utf8_seq((const unsigned char *)data + i, len - i);
+			if (!n) {
+				fail_stop(&ld, ld.line, ld.col, "invalid UTF-8");
+				break;
+			}
+			utf8_end = i + n;
 		}
 		if (csv_parse(&p, &data[i], 1, on_field, on_row, &ld) != 1) {
 			fail_stop(&ld, ld.line, ld.col,

@@ -22,6 +22,7 @@
  * at hand.
  */
 #include "usage.h"
+#include "../common/json.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -865,6 +866,24 @@ static void date_cell(struct usage_reader *r, size_t k, unsigned role, const cha
 		r->row.t1 = t, r->row.has_t1 = 1, r->row.t1_day = day;
 }
 
+/* Whether s holds only whole UTF-8 characters. */
+static int utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (!(n = text_utf8_seq(p + i, len - i)))
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
 static void text_cell(struct usage_reader *r, size_t k, unsigned role, const char *s,
 		      size_t len)
 {
@@ -874,6 +893,10 @@ static void text_cell(struct usage_reader *r, size_t k, unsigned role, const cha
 	case R_MODEL:
 		if (len > MAX_NAME) {
 			bad_cell(r, k, "is longer than 255 characters");
+			return;
+		}
+		if (!utf8_valid(s, len)) { /* tests/bad: use-utf8-model.csv */
+			bad_cell(r, k, "is not valid UTF-8");
 			return;
 		}
 		if (layouts[r->layout].display_names) {
