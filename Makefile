@@ -84,7 +84,7 @@ VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 	   --errors-for-leak-kinds=definite,indirect --track-fds=no
 endif
 
-.PHONY: all run check deps test unit-test cli-test install uninstall clean man bench
+.PHONY: all run check deps test unit-test cli-test install uninstall clean man bench fuzz
 
 all: $(PROG)
 
@@ -183,6 +183,50 @@ install: $(PROG)
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/llmtco $(DESTDIR)$(PREFIX)/share/man/man1/llmtco.1
+
+# libFuzzer targets (tests/fuzz/): built with clang from the library sources
+# into build/fuzz/, each run FUZZ_SECONDS on its corpus (seeded from the
+# fixtures by tests/fuzz/seed.sh); the first crash stops it (reproducer in
+# build/fuzz/crash-*).
+FUZZ_SECONDS ?= 60
+FUZZ_DIR     = build/fuzz
+FUZZ_CC      = clang
+FUZZ_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
+	       -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	       $(PKG_CFLAGS) -I.
+FUZZ_TARGETS = catalog_csv scenario_json usage import_litellm import_genai_prices \
+	       import_openrouter num_parse set
+FUZZ_SRC     = $(LIB_SRC) build/gen/catalog_data.c
+
+fuzz: deps
+	@if ! command -v $(FUZZ_CC) >/dev/null 2>&1; then \
+	  echo "fuzz: installing clang libclang-rt-14-dev"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends \
+	    clang libclang-rt-14-dev >/dev/null || exit 1; \
+	fi
+	@$(MAKE) --no-print-directory build/gen/catalog_data.c SANITIZE= BUILD=build
+	@mkdir -p $(FUZZ_DIR)
+	@for t in $(FUZZ_TARGETS); do \
+	  extra=; [ $$t = set ] && extra=cli/opts.c; \
+	  echo "    FUZZ-CC $(FUZZ_DIR)/fuzz_$$t"; \
+	  $(FUZZ_CC) $(FUZZ_CFLAGS) -o $(FUZZ_DIR)/fuzz_$$t tests/fuzz/fuzz_$$t.c \
+	    $(FUZZ_SRC) $$extra $(LIBS) || exit 1; \
+	done
+	sh tests/fuzz/seed.sh $(FUZZ_DIR)
+	@for t in $(FUZZ_TARGETS); do \
+	  case $$t in catalog_csv|usage) dict=tests/fuzz/csv.dict;; \
+	    set) dict=tests/fuzz/csv.dict;; num_parse) dict=;; *) dict=tests/fuzz/json.dict;; esac; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_DIR)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    -rss_limit_mb=2048 $${dict:+-dict=$$dict} \
+	    -artifact_prefix=$(FUZZ_DIR)/$$t- \
+	    $(FUZZ_DIR)/corpus/$$t >$(FUZZ_DIR)/$$t.log 2>&1 \
+	    || { tail -n 40 $(FUZZ_DIR)/$$t.log; echo "fuzz: $$t crashed (log $(FUZZ_DIR)/$$t.log)"; exit 1; }; \
+	  grep -E '^(#[0-9]+|Done)' $(FUZZ_DIR)/$$t.log | tail -n 1; \
+	  echo "fuzz: $$t corpus $$(ls $(FUZZ_DIR)/corpus/$$t | wc -l) files"; \
+	done
 
 clean:
 	rm -rf build
