@@ -209,9 +209,12 @@ fuzz: deps
 	@$(MAKE) --no-print-directory build/gen/catalog_data.c SANITIZE= BUILD=build
 	@mkdir -p $(FUZZ_DIR)
 	@for t in $(FUZZ_TARGETS); do \
-	  extra=; [ $$t = set ] && extra=cli/opts.c; \
+	  src=tests/fuzz/fuzz_$$t.c; extra=; \
+	  case $$t in set) extra=cli/opts.c;; \
+	    import_*) src=tests/fuzz/fuzz_import.c; \
+	      extra="-DIMPORT_FORMAT=\"$$(echo $${t#import_} | tr _ -)\"";; esac; \
 	  echo "    FUZZ-CC $(FUZZ_DIR)/fuzz_$$t"; \
-	  $(FUZZ_CC) $(FUZZ_CFLAGS) -o $(FUZZ_DIR)/fuzz_$$t tests/fuzz/fuzz_$$t.c \
+	  $(FUZZ_CC) $(FUZZ_CFLAGS) -o $(FUZZ_DIR)/fuzz_$$t $$src \
 	    $(FUZZ_SRC) $$extra $(LIBS) || exit 1; \
 	done
 	sh tests/fuzz/seed.sh $(FUZZ_DIR)

@@ -1,9 +1,15 @@
 /*
- * fuzz_import_genai_prices.c - import_prices (pricing/import.h) reading the
- * genai-prices format from any bytes.
+ * fuzz_import.c - import_prices (pricing/import.h) reading any bytes as
+ * the format IMPORT_FORMAT names: the Makefile builds it once per
+ * importer (fuzz_import_litellm, fuzz_import_genai_prices,
+ * fuzz_import_openrouter) with -DIMPORT_FORMAT='"litellm"' and so on.
  */
 #include "fuzz_util.h"
 #include "../../pricing/import.h"
+
+#ifndef IMPORT_FORMAT
+#error "build with -DIMPORT_FORMAT='\"litellm\"' (or genai-prices, openrouter)"
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -14,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct import_result r;
 	struct llmtco_err err;
 
-	if (import_format_parse("genai-prices", &fmt))
+	if (import_format_parse(IMPORT_FORMAT, &fmt))
 		abort();
 	import_result_init(&r);
 	err_clear(&err);
