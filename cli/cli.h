@@ -63,6 +63,14 @@ void help_command(FILE *fp, const char *name);
 /* The variable of --in (default spend); LLMTCO_EUSAGE for a bad name. */
 int cli_variable(const struct cli_args *a, enum be_var *v, struct llmtco_err *err);
 
+/*
+ * The two plans --between A,B names (simulate, sensitivity): each side one
+ * plan (an id with several plans must be given as id/plan), not the same
+ * twice. LLMTCO_EUSAGE with the reason otherwise.
+ */
+int cli_between_plans(const struct catalog *c, const char *between, size_t *a, size_t *b,
+		      struct llmtco_err *err);
+
 int cmd_compare(int argc, char **argv);
 int cmd_breakeven(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);

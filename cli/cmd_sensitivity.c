@@ -22,16 +22,11 @@ int cmd_sensitivity(int argc, char **argv)
 	if (help)
 		goto done;
 	if (!rc && a.between) {
-		char buf[256], *comma;
-		size_t idx[2];
-		snprintf(buf, sizeof(buf), "%s", a.between);
-		comma = strchr(buf, ',');
-		*comma = '\0';
-		if (catalog_match(&c, buf, idx, 2) != 1 || catalog_match(&c, comma + 1, idx + 1, 2) != 1)
-			rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0,
-				     "--between: each side must name one option (id or id/plan)");
-		ia = (long)idx[0];
-		ib = (long)idx[1];
+		size_t ia_, ib_;
+		if (!(rc = cli_between_plans(&c, a.between, &ia_, &ib_, &err))) {
+			ia = (long)ia_;
+			ib = (long)ib_;
+		}
 	}
 	if (rc || (rc = sensitivity_run(&c, &s, ia, ib, &r, &err)))
 		goto fail;

@@ -23,6 +23,22 @@ static int one_plan(const struct catalog *c, const char *key, size_t *idx,
 	return LLMTCO_OK;
 }
 
+int cli_between_plans(const struct catalog *c, const char *between, size_t *a, size_t *b,
+		      struct llmtco_err *err)
+{
+	char buf[256], *b_key;
+	int rc;
+
+	snprintf(buf, sizeof(buf), "%s", between);
+	b_key = strchr(buf, ','); /* opts_parse made sure there is one */
+	*b_key++ = '\0';
+	if ((rc = one_plan(c, buf, a, err)) || (rc = one_plan(c, b_key, b, err)))
+		return rc;
+	if (*a == *b)
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0, "--between names \"%s\" twice", buf);
+	return LLMTCO_OK;
+}
+
 /* 1 when option `i` is among the simulated (priced) ones. */
 static int simulated(const struct sim_result *r, size_t i)
 {
@@ -43,7 +59,6 @@ int cmd_simulate(int argc, char **argv)
 	struct sim_request req;
 	struct sim_result r;
 	struct output out = { 0 };
-	char buf[256] = "", *b_key = buf;
 	int rc, help;
 
 	memset(&r, 0, sizeof(r));
@@ -57,26 +72,18 @@ int cmd_simulate(int argc, char **argv)
 	req.seed = a.seed.set ? (uint64_t)a.seed.r.value : 1;
 	req.jobs = a.jobs.set ? (int)a.jobs.r.value : 1;
 	if (a.between) {
-		snprintf(buf, sizeof(buf), "%s", a.between);
-		b_key = strchr(buf, ',');
-		*b_key++ = '\0';
-		if ((rc = one_plan(&c, buf, &req.a, &err)) ||
-		    (rc = one_plan(&c, b_key, &req.b, &err)))
+		if ((rc = cli_between_plans(&c, a.between, &req.a, &req.b, &err)))
 			goto fail;
-		if (req.a == req.b) {
-			rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0,
-				     "--between names \"%s\" twice", buf);
-			goto fail;
-		}
 		req.between = 1;
 		req.max = be_default_max(BE_SPEND);
 	}
 	if ((rc = simulate_run(&c, &s, &req, &r, &err)))
 		goto fail;
 	if (req.between && (!simulated(&r, req.a) || !simulated(&r, req.b))) {
+		const struct option *o = &c.options[simulated(&r, req.a) ? req.b : req.a];
 		rc = err_set(&err, LLMTCO_EUSAGE, NULL, 0, 0,
-			     "--between: \"%s\" cannot be priced for this scenario (see llmtco compare)",
-			     simulated(&r, req.a) ? b_key : buf);
+			     "--between: \"%s/%s\" cannot be priced for this scenario (see llmtco compare)",
+			     o->id, o->plan);
 		goto fail;
 	}
 	if ((rc = output_open(&out, a.output, &err)) ||

@@ -770,6 +770,17 @@ int sensitivity_run(const struct catalog *c, const struct scenario *s, long a, l
 			     "no self-hosted and managed option to weigh: give --between A,B");
 		goto done;
 	}
+	for (k = 0; k < 2; k++) { /* a quote or an unmet limit has no total to move */
+		size_t o = (size_t)(k ? b : a);
+		for (i = 0; i < cmp.nrows && cmp.rows[i].option != o; i++)
+			;
+		if (i == cmp.nrows) {
+			rc = err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+				     "\"%s/%s\" cannot be priced for this scenario (see llmtco compare)",
+				     c->options[o].id, c->options[o].plan);
+			goto done;
+		}
+	}
 	out->a = (size_t)a;
 	out->b = (size_t)b;
 	m.c = c;

@@ -98,7 +98,8 @@ struct sens_result {
  * Each uncertain input (the ones simulate draws) at its low and at its high,
  * every other at its point value: how far total(a) - total(b) moves. With a
  * or b < 0, the pair is the cheapest self-hosted and the cheapest managed
- * option at point values (LLMTCO_EUSAGE when there is no such pair).
+ * option at point values (LLMTCO_EUSAGE when there is no such pair, or
+ * when a or b is one compare does not rank: a quote, an unmet limit).
  * Release with sens_result_release.
  */
 int sensitivity_run(const struct catalog *c, const struct scenario *s, long a, long b,
