@@ -136,6 +136,26 @@ check "report --trials 500 --seed 7 is simulate --trials 500 --seed 7" $?
 	grep -q 'no self-hosted and managed option to weigh' "$tmp/nopair/memo.md"
 check "with no self-hosted x managed pair: no tornado, the memo says why" $?
 
+# the sentences' figures are simulate's: a close call, and a P10-P90 range
+"$prog" report --spend 60000 --options litellm/oss,openrouter --out "$tmp/close" >/dev/null 2>&1
+"$prog" simulate --spend 60000 --options litellm/oss,openrouter --format csv >"$tmp/close.csv"
+w1=$(awk -F, 'NR==2 { printf "%.2f", 100 * $7 }' "$tmp/close.csv")
+w2=$(awk -F, 'NR==3 { printf "%.2f", 100 * $7 }' "$tmp/close.csv")
+[ "$w1" = 58.38 ] && [ "$w2" = 41.62 ] &&
+	grep -qxF -- "- openrouter, the cheapest at the figures above, is the cheapest in $w1% of the trials: the recommendation usually holds, not always." "$tmp/close/memo.md" &&
+	grep -qxF -- "- The cheapest otherwise: litellm/oss in $w2%." "$tmp/close/memo.md" &&
+	grep -qxF -- "- In at least 8 trials out of 10, openrouter costs \$63300.00 a month." "$tmp/close/memo.md"
+check "a close call: openrouter wins 58.38% of trials, litellm/oss 41.62%, as simulate says" $?
+"$prog" simulate --scenario scenarios/examples/compliance.json --format csv >"$tmp/nopair.csv"
+line=$(awk -F, 'NR==2 { printf "- In 8 trials out of 10, %s costs between $%s and $%s a month (median $%s).", $1, $3, $5, $4 }' "$tmp/nopair.csv")
+[ "$line" = '- In 8 trials out of 10, bifrost costs between $14533.18 and $16215.18 a month (median $15388.13).' ] &&
+	grep -qxF -- "$line" "$tmp/nopair/memo.md" &&
+	grep -qF 'is the cheapest in 100.00% of the trials: the recommendation holds across the ranges.' "$tmp/nopair/memo.md"
+check "compliance: bifrost's P10-P90 range and its 100.00% win, as simulate says" $?
+"$prog" report --spend 5000 --options openrouter --rate 100 --out "$tmp/fixed" >/dev/null 2>&1 &&
+	grep -q '^Every input here is a single figure' "$tmp/fixed/memo.md" && [ ! -e "$tmp/fixed/tornado.png" ]
+check "with no range anywhere the memo says so and draws no tornado" $?
+
 # an existing folder: refused, then replaced with --force
 "$prog" report --scenario $scn --out "$memo" >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q 'exists: give --force' "$tmp/err"
