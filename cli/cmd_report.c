@@ -381,7 +381,7 @@ int cmd_report(int argc, char **argv)
 		goto fail;
 	} else {
 		parts.sens = &sens;
-		parts.tornado = sens.n && sens.rows[0].swing >= 0.005;
+		parts.tornado = sensitivity_moves(&sens);
 	}
 	parts.name = s.name;
 	parts.s = &s;

@@ -19,6 +19,11 @@ static const char *key(const struct catalog *c, size_t i, char *buf, size_t size
 	return buf;
 }
 
+int sensitivity_moves(const struct sens_result *r)
+{
+	return r->n && r->rows[0].swing >= MOVES;
+}
+
 void sensitivity_sentence(const struct catalog *c, const struct sens_result *r, int human,
 			  char *buf, size_t size)
 {
@@ -27,7 +32,7 @@ void sensitivity_sentence(const struct catalog *c, const struct sens_result *r, 
 
 	key(c, r->a, a, sizeof(a));
 	key(c, r->b, b, sizeof(b));
-	if (!top || top->swing < MOVES) {
+	if (!sensitivity_moves(r)) {
 		snprintf(buf, size, "No uncertain input moves the difference between %s and %s: "
 			 "give ranges in the scenario or the catalog.", a, b);
 		return;

@@ -13,6 +13,9 @@
 int sensitivity_write(FILE *fp, const struct catalog *c, const struct sens_result *r,
 		      enum out_format fmt);
 
+/* 1 when some input moves the difference by half a cent or more (worth a tornado). */
+int sensitivity_moves(const struct sens_result *r);
+
 /* "The engineering rate ... decides this most: ..." (machine numbers unless human). */
 void sensitivity_sentence(const struct catalog *c, const struct sens_result *r, int human,
 			  char *buf, size_t size);
