@@ -7,30 +7,8 @@
 #
 # Ends with "N passed, N failed"; exits 1 on any failure.
 
-if [ $# -ne 1 ]; then
-	echo "usage: sh tests/check_git_test.sh PROGRAM" >&2
-	exit 2
-fi
-prog=$1
-case $prog in
-/*) ;;
-*) prog=$(pwd)/$prog ;;
-esac
-root=$(cd "$(dirname "$0")/.." && pwd) || exit 2
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/llmtco-check.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT TERM
-
-passed=0
-failed=0
-check() {
-	if [ "$2" -eq 0 ]; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-		echo "FAIL $1"
-	fi
-}
+. "$(dirname "$0")/lib.sh"
+test_setup tests/check_git_test.sh check "$(dirname "$0")/.." "$@"
 
 if ! command -v git >/dev/null 2>&1; then
 	echo "FAIL git is not installed"
@@ -74,5 +52,4 @@ check "a file path works as well as a folder" $?
 [ $? -eq 4 ] && grep -q 'no "prices" at that revision' "$tmp/err"
 check "an unknown revision is exit 4 with a message" $?
 
-echo "$passed passed, $failed failed"
-[ $failed -eq 0 ]
+test_end

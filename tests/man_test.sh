@@ -9,26 +9,8 @@
 # with "N passed, N failed"; exits 1 on any failure. LLMTCO_WRAP (e.g.
 # valgrind) is put before the program when set.
 
-if [ $# -ne 1 ]; then
-	echo "usage: sh tests/man_test.sh PROGRAM" >&2
-	exit 2
-fi
-prog=$1
-case $prog in
-/*) ;;
-*/*) prog=$(pwd)/$prog ;;
-esac
-wrap=${LLMTCO_WRAP:-}
-
-root=$(cd "$(dirname "$0")/.." && pwd) || exit 2
-cd "$root" || exit 2
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/llmtco-man.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT TERM
-
-passed=0
-failed=0
+. "$(dirname "$0")/lib.sh"
+test_setup tests/man_test.sh man "$(dirname "$0")/.." "$@"
 
 pass() {
 	passed=$((passed + 1))
@@ -79,5 +61,4 @@ else
 	echo "skip: man(1) is not installed; llmtco.1 not rendered"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+test_end

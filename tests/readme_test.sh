@@ -9,26 +9,8 @@
 # and write something to standard output. Prints a line per failure and ends
 # with "N passed, N failed"; exits 1 on any failure.
 
-if [ $# -ne 1 ]; then
-	echo "usage: sh tests/readme_test.sh PROGRAM" >&2
-	exit 2
-fi
-prog=$1
-case $prog in
-/*) ;;
-*/*) prog=$(pwd)/$prog ;;
-esac
-wrap=${LLMTCO_WRAP:-}
-
-root=$(cd "$(dirname "$0")/.." && pwd) || exit 2
-cd "$root" || exit 2
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/llmtco-readme.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT TERM
-
-passed=0
-failed=0
+. "$(dirname "$0")/lib.sh"
+test_setup tests/readme_test.sh readme "$(dirname "$0")/.." "$@"
 
 if [ ! -f README.md ]; then
 	echo "FAIL: README.md not found in $root"
@@ -69,5 +51,4 @@ while IFS= read -r line; do
 	fi
 done <"$tmp/commands"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+test_end

@@ -11,32 +11,8 @@
 # missing gnuplot leaves nothing; SIGKILL in the middle of a run leaves no
 # memo folder. Ends with "N passed, N failed"; exits 1 on any failure.
 
-if [ $# -ne 1 ]; then
-	echo "usage: sh tests/report_test.sh PROGRAM" >&2
-	exit 2
-fi
-prog=$1
-case $prog in
-/*) ;;
-*) prog=$(pwd)/$prog ;;
-esac
-wrap=${LLMTCO_WRAP:-}
-root=$(cd "$(dirname "$0")/.." && pwd) || exit 2
-cd "$root" || exit 2
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/llmtco-report.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT TERM
-
-passed=0
-failed=0
-check() { # check NAME CONDITION-EXIT-STATUS
-	if [ "$2" -eq 0 ]; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-		echo "FAIL $1"
-	fi
-}
+. "$(dirname "$0")/lib.sh"
+test_setup tests/report_test.sh report "$(dirname "$0")/.." "$@"
 
 # a PNG file: signature, then IHDR width and height (big-endian) >= 640x400
 png_ok() {
@@ -198,5 +174,4 @@ wait $pid 2>/dev/null
 [ ! -e "$tmp/killed" ]
 check "SIGKILL mid-run leaves no memo folder" $?
 
-echo "$passed passed, $failed failed"
-[ $failed -eq 0 ]
+test_end

@@ -24,23 +24,10 @@
 # standard output by design). Prints "FAIL name: why" per failure and ends
 # with "N passed, N failed"; exits 1 on any failure.
 
-if [ $# -ne 1 ]; then
-	echo "usage: sh tests/bad/run.sh PROGRAM" >&2
-	exit 2
-fi
-prog=$1
-case $prog in
-/*) ;;
-*) prog=$(pwd)/$prog ;;
-esac
-wrap=${LLMTCO_WRAP:-}
+. "$(dirname "$0")/../lib.sh"
+test_setup tests/bad/run.sh bad "$(dirname "$0")/../.." "$@"
 LC_ALL=C
 export LC_ALL
-root=$(cd "$(dirname "$0")/../.." && pwd) || exit 2
-cd "$root" || exit 2
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/llmtco-bad.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 2' HUP INT TERM
 mkdir "$tmp/gen" "$tmp/scratch" || exit 2
 
 # generated inputs
@@ -74,8 +61,6 @@ nest 5242880 x >"$tmp/big"
 } >"$tmp/gen/big-number.csv"
 rm -f "$tmp/big"
 
-passed=0
-failed=0
 n=0
 tab=$(printf '\t')
 while IFS="$tab" read -r file want args expect; do
@@ -126,5 +111,4 @@ while IFS="$tab" read -r file want args expect; do
 	fi
 done <tests/bad/cases.txt
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+test_end
