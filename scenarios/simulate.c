@@ -141,6 +141,13 @@ static int add_target(struct sim *m, size_t input, enum target_kind kind, size_t
 	return 0;
 }
 
+/* Field by field: memcmp would read struct range's padding bytes. */
+static int same_range(const struct range *a, const struct range *b)
+{
+	return a->value == b->value && a->low == b->low && a->high == b->high &&
+	       a->shape == b->shape;
+}
+
 /* The input named `name` of option id `id` with range `r`, shared by the
  * id's plans when they give the same range; -1 when fixed, -2 out of memory. */
 static long shared_input(struct sim *m, const char *id, const char *name,
@@ -153,7 +160,7 @@ static long shared_input(struct sim *m, const char *id, const char *name,
 		return -1;
 	for (i = 0; i < m->ninputs; i++)
 		if (m->keys[i] && !strcmp(m->keys[i], id) && !strcmp(m->inputs[i].name, name) &&
-		    !memcmp(&m->inputs[i].r, r, sizeof(*r)))
+		    same_range(&m->inputs[i].r, r))
 			return (long)i;
 	if ((k = add_input(m, name, r)) >= 0)
 		m->keys[k] = id;
