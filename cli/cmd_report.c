@@ -339,11 +339,6 @@ int cmd_report(int argc, char **argv)
 		rc = breakeven_pair(&c, &s, BE_SPEND, idx[2 * i], idx[2 * i + 1], max, &pairs[i], &err);
 	if (rc || (rc = chart_sweep(&c, &s, &cmp, pairs, npairs, max, &sw, &err)))
 		goto fail;
-	if (!(tmp = sibling_dir(a.out, "tmp"))) {
-		rc = err_set(&err, LLMTCO_EIO, NULL, 0, 0, "cannot write beside \"%s\": %s", a.out,
-			     strerror(errno));
-		goto fail;
-	}
 	parts.c = &c;
 	parts.cmp = &cmp;
 	parts.sw = &sw;
@@ -375,7 +370,6 @@ int cmd_report(int argc, char **argv)
 	parts.tornado = 0;
 	rc = sensitivity_run(&c, &s, -1, -1, &sens, &err);
 	if (rc == LLMTCO_EUSAGE) { /* no self-hosted and managed pair: the memo says so */
-		rc = LLMTCO_OK;
 		err_clear(&err);
 	} else if (rc) {
 		goto fail;
@@ -387,6 +381,12 @@ int cmd_report(int argc, char **argv)
 	parts.s = &s;
 	parts.scenario_file = a.scenario;
 	parts.svg = a.plot_svg;
+	/* everything is worked out: only now a folder, written whole, then renamed */
+	if (!(tmp = sibling_dir(a.out, "tmp"))) {
+		rc = err_set(&err, LLMTCO_EIO, NULL, 0, 0, "cannot write beside \"%s\": %s", a.out,
+			     strerror(errno));
+		goto fail;
+	}
 	if ((rc = write_folder(tmp, &parts, &err)) || (rc = move_into_place(tmp, a.out, &err))) {
 		remove_flat_dir(tmp);
 		goto fail;
