@@ -53,6 +53,11 @@ static void fill(const struct catalog *c, const struct tco_inputs *base,
 	double sum = 0;
 	int m;
 
+#ifdef __clang_analyzer__
+	/* add_strategy allocated both; scan-build loses that across tco_compare() */
+	if (!st->cost || !st->cumulative)
+		return;
+#endif
 	for (m = 1; m <= pr->months; m++) {
 		double cost;
 		switch (st->kind) {
@@ -146,6 +151,52 @@ static double peak_requests(const struct tco_inputs *base, double growth_pct, in
 	double last = base->w.requests * pow(1.0 + growth_pct / 100.0, months - 1);
 
 	return last > base->w.requests ? last : base->w.requests;
+}
+
+/*
+ * Traffic may grow, but not past the largest spend a flag accepts
+ * (LLMTCO_MAX_AMOUNT), nor requests past that or month 1's count (which
+ * spend / $0.005 may put above it): beyond, the months overflow to infinity.
+ */
+static int check_growth(const struct tco_inputs *base, const struct project_request *req,
+			const struct projection *pr, struct llmtco_err *err)
+{
+	double max_requests = fmax(base->w.requests, LLMTCO_MAX_AMOUNT);
+	char limit[64];
+	int m;
+
+	for (m = 2; m <= pr->months; m++) {
+		double k = pow(1.0 + pr->growth_pct / 100.0, m - 1);
+		double spend = base->w.api_spend * k, requests = base->w.requests * k;
+		if (spend <= LLMTCO_MAX_AMOUNT && requests <= max_requests)
+			continue;
+		if (spend > LLMTCO_MAX_AMOUNT)
+			snprintf(limit, sizeof(limit), "$1e15 of spend");
+		else if (max_requests > LLMTCO_MAX_AMOUNT)
+			snprintf(limit, sizeof(limit), "month 1's %.4g requests", max_requests);
+		else
+			snprintf(limit, sizeof(limit), "1e15 requests");
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+			       "traffic growing %g%% a month (%s) passes %s a month in month %d "
+			       "of %d, more than llmtco counts; lower the growth or the months",
+			       pr->growth_pct, isnan(req->growth_pct)
+			       ? "the scenario's growth_pct_per_month" : "--growth", limit,
+			       m, pr->months);
+	}
+	return LLMTCO_OK;
+}
+
+/* Every figure of a strategy is a number (the last guard before printing). */
+static int strategy_finite(const struct strategy *st, int months)
+{
+	int m;
+
+	if (!isfinite(st->total) || !isfinite(st->npv))
+		return 0;
+	for (m = 0; m < months; m++)
+		if (!isfinite(st->cost[m]) || !isfinite(st->cumulative[m]))
+			return 0;
+	return 1;
 }
 
 static int check_extra(const struct catalog *c, const struct scenario *s,
@@ -250,6 +301,8 @@ int project_run(const struct catalog *c, const struct scenario *s,
 	}
 	peak = base.w;
 	peak.requests = peak_requests(&base, out->growth_pct, out->months);
+	if ((rc = check_growth(&base, req, out, err)))
+		goto fail;
 	for (i = 0; i < req->nextra; i++)
 		if ((rc = check_extra(c, s, &base.w, req, &req->extra[i], peak.requests, err)))
 			goto fail;
@@ -310,6 +363,13 @@ int project_run(const struct catalog *c, const struct scenario *s,
 			payback_month(st, &out->strategies[out->baseline], out->months);
 		out->npaybacks++;
 	}
+	for (i = 0; i < out->nstrategies; i++)
+		if (!strategy_finite(&out->strategies[i], out->months)) {
+			rc = err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+				     "the projection of \"%s\" overflows: no figure to show",
+				     out->strategies[i].id);
+			goto fail;
+		}
 	free(sel);
 	return LLMTCO_OK;
 fail:
