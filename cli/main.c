@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -301,7 +302,9 @@ static int close_stdout(int rc)
 {
 	int bad = fflush(stdout) != 0 || ferror(stdout);
 
-	if (fclose(stdout) != 0)
+	if (bad && output_reader_gone(stdout))
+		bad = 0; /* the reader stopped reading: not our error (output.h) */
+	if (fclose(stdout) != 0 && !bad && errno != EPIPE)
 		bad = 1;
 	if (bad && rc != LLMTCO_EIO) {
 		fprintf(stderr, "llmtco: write error on standard output: %s\n",
@@ -314,8 +317,14 @@ static int close_stdout(int rc)
 int main(int argc, char **argv)
 {
 	const struct command *c;
+	struct sigaction ignore;
 	int rc;
 
+	/* a reader that goes away gives EPIPE, handled quietly (output.h) */
+	memset(&ignore, 0, sizeof(ignore));
+	ignore.sa_handler = SIG_IGN;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGPIPE, &ignore, NULL);
 	if (argc < 2) {
 		help_main(stderr);
 		return LLMTCO_EUSAGE;

@@ -6,6 +6,7 @@
 #include <cJSON.h>
 #include <csv.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -83,11 +84,12 @@ int output_commit(struct output *o, struct llmtco_err *err)
 {
 	int bad;
 
-	if (!o->path) /* standard output: checked at exit */
-		return fflush(o->fp) || ferror(o->fp)
-			? err_set(err, LLMTCO_EIO, NULL, 0, 0, "write error on standard output: %s",
-				  strerror(errno))
-			: LLMTCO_OK;
+	if (!o->path) { /* standard output: checked again at exit */
+		if (!(fflush(o->fp) || ferror(o->fp)) || output_reader_gone(o->fp))
+			return LLMTCO_OK;
+		return err_set(err, LLMTCO_EIO, NULL, 0, 0, "write error on standard output: %s",
+			       strerror(errno));
+	}
 	bad = fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0;
 	if (fclose(o->fp) != 0)
 		bad = 1;
@@ -124,6 +126,18 @@ void output_abort(struct output *o)
 	free(o->tmp);
 	free(o->path);
 	memset(o, 0, sizeof(*o));
+}
+
+int output_reader_gone(FILE *fp)
+{
+	struct pollfd p;
+
+	if (errno == EPIPE)
+		return 1;
+	/* the error may be older than errno: a pipe with no reader polls POLLERR */
+	memset(&p, 0, sizeof(p));
+	p.fd = fileno(fp);
+	return p.fd >= 0 && poll(&p, 1, 0) == 1 && (p.revents & POLLERR);
 }
 
 /* ---- grids ---- */

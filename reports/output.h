@@ -42,6 +42,16 @@ int output_finish(struct output *o, int write_rc, struct llmtco_err *err);
 /* Throw away what was written (removes the temporary file). */
 void output_abort(struct output *o);
 
+/*
+ * After a failed write to `fp`: 1 when it failed because nobody reads any
+ * more (a pipe or socket whose reader has gone: `llmtco sweep | head -1`).
+ * That is not an error of llmtco's: it stops writing, quietly, and exits
+ * with the status it would have had. SIGPIPE is ignored (main), so such a
+ * write gives EPIPE instead of ending the program at a moment that depends
+ * on how fast the reader is.
+ */
+int output_reader_gone(FILE *fp);
+
 struct cJSON;
 
 /*
