@@ -139,7 +139,8 @@ static int load_folder(struct catalog *c, const char *dir, struct llmtco_err *er
 	closedir(d);
 	if (!rc && !n)
 		rc = err_set(err, LLMTCO_EIO, NULL, 0, 0, "no .csv files in \"%s\"", dir);
-	qsort(names, n, sizeof(*names), name_cmp);
+	if (n) /* qsort's array must not be NULL, even empty */
+		qsort(names, n, sizeof(*names), name_cmp);
 	for (pass = 0; pass < 2 && !rc; pass++)
 		for (i = 0; i < n && !rc; i++)
 			if (is_gateways(names[i]) == !pass)

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
-int err_set(struct llmtco_err *err, int status, const char *file, int line,
-	    int col, const char *fmt, ...)
+int (err_set)(struct llmtco_err *err, int status, const char *file, int line,
+	      int col, const char *fmt, ...) /* (): not the analyzer's macro */
 {
 	va_list ap;
 

@@ -178,7 +178,7 @@ struct cJSON *json_parse_located(const char *name, const char *text, size_t len,
 	root = cJSON_ParseWithOpts(copy, &stop, 0);
 	stop = stop ? text + (stop - copy) : NULL;
 	free(copy);
-	if (root && json_skip_ws(stop, end) != end) {
+	if (root && stop && json_skip_ws(stop, end) != end) {
 		text_line_col(text, json_skip_ws(stop, end) - text, &line, &col);
 		cJSON_Delete(root);
 		err_set(err, LLMTCO_EDATA, name, line, col, "unexpected text after the JSON value");

@@ -35,6 +35,14 @@ struct llmtco_err {
 int err_set(struct llmtco_err *err, int status, const char *file, int line,
 	    int col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+#ifdef __clang_analyzer__
+/*
+ * For scan-build (make analyze): err_set returns `status`, which the
+ * analyzer cannot see from another file; without this it follows paths on
+ * which `return err_set(err, LLMTCO_EIO, ...)` returns 0 (success).
+ */
+#define err_set(err, status, ...) (err_set(err, status, __VA_ARGS__), (status))
+#endif
 
 /* Clear an error record. */
 void err_clear(struct llmtco_err *err);

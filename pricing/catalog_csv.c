@@ -535,6 +535,29 @@ static void *grow(void *arr, size_t *cap, size_t n, size_t size)
 	return p;
 }
 
+/* A new, zeroed default or model at the end of the catalog; NULL: no memory. */
+static struct fact *new_fact(struct catalog *c)
+{
+	struct fact *p = grow(c->facts, &c->facts_cap, c->nfacts, sizeof(*c->facts));
+
+	if (!p)
+		return NULL;
+	c->facts = p;
+	memset(&p[c->nfacts], 0, sizeof(*p));
+	return &p[c->nfacts++];
+}
+
+static struct model_price *new_model(struct catalog *c)
+{
+	struct model_price *p = grow(c->models, &c->models_cap, c->nmodels, sizeof(*c->models));
+
+	if (!p)
+		return NULL;
+	c->models = p;
+	memset(&p[c->nmodels], 0, sizeof(*p));
+	return &p[c->nmodels++];
+}
+
 /* Add idx to a list once: 1 when added, 0 when there already, -1 no memory. */
 static int reset_once(size_t **list, size_t *n, size_t idx)
 {
@@ -817,7 +840,6 @@ static void defaults_row(struct loader *ld)
 	struct fact fa, *dst = NULL;
 	char msg[200], *source = NULL;
 	size_t i;
-	void *p;
 
 	memset(&fa, 0, sizeof(fa));
 	for (f = fact_fields; f->name; f++)
@@ -848,14 +870,8 @@ static void defaults_row(struct loader *ld)
 	}
 	if (read_source(ld, &source))
 		return;
-	if (!dst) {
-		p = grow(c->facts, &c->facts_cap, c->nfacts, sizeof(*c->facts));
-		if (!p)
-			goto oom;
-		c->facts = p;
-		dst = &c->facts[c->nfacts++];
-		memset(dst, 0, sizeof(*dst));
-	}
+	if (!dst && !(dst = new_fact(c)))
+		goto oom;
 	free(dst->unit);
 	free(dst->source);
 	*dst = fa;
@@ -892,7 +908,6 @@ static void model_row(struct loader *ld)
 	const struct cell *tc = cellp(ld, "service_tier");
 	char msg[300], *source = NULL;
 	size_t i;
-	void *p;
 
 	memset(&m, 0, sizeof(m));
 	if (!*cell_of(ld, "provider") || !*cell_of(ld, "model")) {
@@ -942,14 +957,8 @@ static void model_row(struct loader *ld)
 	}
 	if (read_source(ld, &source))
 		return;
-	if (!dst) {
-		p = grow(c->models, &c->models_cap, c->nmodels, sizeof(*c->models));
-		if (!p)
-			goto oom;
-		c->models = p;
-		dst = &c->models[c->nmodels++];
-		memset(dst, 0, sizeof(*dst));
-	}
+	if (!dst && !(dst = new_model(c)))
+		goto oom;
 	free(dst->provider);
 	free(dst->model);
 	free(dst->source);

@@ -451,7 +451,7 @@ int breakeven_pairs(const struct catalog *c, const struct scenario *s,
 		rc = err_set(err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	if (a_key) {
+	if (a_key && b_key) {
 		na = catalog_match(c, a_key, ia, c->noptions);
 		nb = catalog_match(c, b_key, ib, c->noptions);
 		if (!na || !nb) {

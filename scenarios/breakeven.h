@@ -82,7 +82,7 @@ void be_pair_release(struct be_pair *p);
 /*
  * The pairs to solve, as option indexes a0,b0,a1,b1,... in *pairs (the
  * caller frees it): every plan named by `a_key` against every plan named by
- * `b_key`, or, when a_key is NULL, every self-hosted x managed pair among
+ * `b_key`, or, when either is NULL, every self-hosted x managed pair among
  * the options the scenario selects. Options that cannot be priced (quote
  * required, routers, unmet requirements) are left out.
  */

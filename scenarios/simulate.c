@@ -330,9 +330,9 @@ static void apply(struct work *w, struct tco_inputs *in)
 		double v = w->vals[t->input];
 		if (t->kind == T_FIELD)
 			((struct range *)(void *)((char *)o + t->off))->value = v;
-		else if (t->kind == T_TIER)
+		else if (t->kind == T_TIER && t->off < o->ntiers)
 			o->tiers[t->off].usd.value = v;
-		else
+		else if (t->kind == T_ITEM && t->off < o->nitems)
 			o->items[t->off].usd.value = v;
 	}
 	*in = m->base;

@@ -13,7 +13,7 @@ static int sweep_options(const struct catalog *c, const struct scenario *s,
 			 struct llmtco_err *err)
 {
 	unsigned char *sel = NULL;
-	size_t i;
+	size_t i, n = 0;
 	int rc;
 
 	sw->opts = malloc((c->noptions + 1) * sizeof(*sw->opts));
@@ -24,10 +24,11 @@ static int sweep_options(const struct catalog *c, const struct scenario *s,
 	for (i = 0; i < c->noptions; i++) {
 		struct exclusion x;
 		if (sel[i] && !tco_excluded(&c->options[i], s, w, 0, &x))
-			sw->opts[sw->nopts++] = i;
+			sw->opts[n++] = i;
 	}
 	free(sel);
-	if (!sw->nopts)
+	sw->nopts = n;
+	if (!n)
 		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0, "no option can be priced");
 	return LLMTCO_OK;
 }

@@ -187,7 +187,7 @@ START_TEST(num_parse_ignores_locale)
 	const char *loc = setlocale(LC_NUMERIC, "de_DE.UTF-8");
 
 	if (!loc)
-		loc = setlocale(LC_NUMERIC, "fr_FR.UTF-8");
+		setlocale(LC_NUMERIC, "fr_FR.UTF-8");
 	ck_assert_int_eq(num_parse("1.25", &v, &why), 0);
 	ck_assert_double_eq_tol(v, 1.25, 1e-12);
 	ck_assert_int_eq(num_parse("1,25", &v, &why), -1);

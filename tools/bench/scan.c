@@ -39,11 +39,15 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: scan FILE\n");
 		return 2;
 	}
-	if (csv_init(&p, CSV_APPEND_NULL))
+	if (csv_init(&p, CSV_APPEND_NULL)) {
+		fclose(fp);
 		return 4;
+	}
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
 		if (csv_parse(&p, buf, n, on_field, on_row, &c) != n) {
 			fprintf(stderr, "scan: %s\n", csv_strerror(csv_error(&p)));
+			csv_free(&p);
+			fclose(fp);
 			return 3;
 		}
 	csv_fini(&p, on_field, on_row, &c);
