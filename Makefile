@@ -119,6 +119,7 @@ test: $(PROG) $(RUNNER)
 	LLMTCO_WRAP="$(VALGRIND)" sh tests/bad/run.sh $(PROG)
 	sh tests/check_git_test.sh $(PROG)
 	LLMTCO_WRAP="$(VALGRIND)" sh tests/pipe_test.sh $(PROG)
+	LLMTCO_WRAP="$(VALGRIND)" sh tests/clobber_test.sh $(PROG)
 	@echo "dogfood: the built-in catalog validates, the examples check against it"
 	$(VALGRIND) $(PROG) pricing validate >/dev/null
 	$(VALGRIND) $(PROG) check --baseline pricing/data --fail-on-flip --max-change 0 \

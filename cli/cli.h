@@ -51,7 +51,15 @@ int cli_setup(const char *name, unsigned cmd, int argc, char **argv,
 	      struct cli_args *a, struct catalog *c, struct scenario *s,
 	      int *help, struct llmtco_err *err);
 
-/* Refuse an --output that is one of the inputs. */
+/*
+ * Refuse outputs that would overwrite an input: --output or --plot naming
+ * the scenario, a pricing file (or a .csv in a pricing folder), a usage log,
+ * the baseline, or one of `more` (positional inputs, called `more_what`);
+ * report's --out naming a folder that holds one; --output = --plot.
+ */
+int cli_check_outputs(const struct cli_args *a, const char **more, size_t nmore,
+		      const char *more_what, struct llmtco_err *err);
+/* cli_check_outputs with no positional inputs. */
 int cli_check_output(const struct cli_args *a, struct llmtco_err *err);
 
 /* Print "llmtco: [file:line:col: ]msg" and, for usage errors, the hint. */

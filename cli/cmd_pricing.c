@@ -197,6 +197,7 @@ static int pricing_validate(struct catalog *c, struct cli_args *a, int *bad,
 			    struct llmtco_err *err)
 {
 	struct tally t = { 0, 0 };
+	struct output out;
 	struct catalog_diag d;
 	char today[11];
 	int rc;
@@ -212,6 +213,8 @@ static int pricing_validate(struct catalog *c, struct cli_args *a, int *bad,
 	}
 	if ((rc = validate_today(today, sizeof(today), err)))
 		return rc;
+	if ((rc = cli_check_output(a, err)))
+		return rc;
 	d.report = validate_report;
 	d.ud = &t;
 	d.today = today;
@@ -223,15 +226,17 @@ static int pricing_validate(struct catalog *c, struct cli_args *a, int *bad,
 	if (rc)
 		return rc;
 	*bad = t.errors > 0;
-	if (t.errors) {
-		printf("%zu error%s, %zu warning%s in %zu file%s\n", t.errors, plural(t.errors),
-		       t.warnings, plural(t.warnings), c->nnames, plural(c->nnames));
-		return LLMTCO_OK;
-	}
-	printf("ok: %zu options, %zu models, %zu defaults; 0 errors, %zu warning%s in %zu file%s\n",
-	       c->noptions, c->nmodels, c->nfacts, t.warnings, plural(t.warnings), c->nnames,
-	       plural(c->nnames));
-	return LLMTCO_OK;
+	if ((rc = output_open(&out, a->output, err)))
+		return rc;
+	if (t.errors)
+		fprintf(out.fp, "%zu error%s, %zu warning%s in %zu file%s\n", t.errors,
+			plural(t.errors), t.warnings, plural(t.warnings), c->nnames,
+			plural(c->nnames));
+	else
+		fprintf(out.fp, "ok: %zu options, %zu models, %zu defaults; 0 errors, "
+			"%zu warning%s in %zu file%s\n", c->noptions, c->nmodels, c->nfacts,
+			t.warnings, plural(t.warnings), c->nnames, plural(c->nnames));
+	return output_commit(&out, err);
 }
 
 /*

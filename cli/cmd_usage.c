@@ -68,19 +68,6 @@ int cli_usage_read(struct usage_reader *r, const char *const *paths, size_t n,
 	return rc;
 }
 
-/* Refuse an --output that is one of the logs. */
-static int check_output(const struct cli_args *a, struct llmtco_err *err)
-{
-	size_t i;
-
-	for (i = 0; i < a->nrest; i++)
-		if (same_file(a->output, a->rest[i]))
-			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
-				       "--output \"%s\" is a usage log: refusing to overwrite an input",
-				       a->output);
-	return cli_check_output(a, err);
-}
-
 int cmd_usage(int argc, char **argv)
 {
 	struct cli_args a = { 0 };
@@ -105,7 +92,8 @@ int cmd_usage(int argc, char **argv)
 			     "no usage log given: llmtco usage FILE... ('-' reads standard input)");
 		goto fail;
 	}
-	if ((rc = check_output(&a, &err)) || (rc = cli_catalog(&c, &a, &err)) ||
+	if ((rc = cli_check_outputs(&a, a.rest, a.nrest, "a usage log", &err)) ||
+	    (rc = cli_catalog(&c, &a, &err)) ||
 	    (rc = cli_usage_read(&r, a.rest, a.nrest, &err)))
 		goto fail;
 	if (usage_summarize(&r, &sum) || (rc = output_open(&out, a.output, &err))) {

@@ -2,6 +2,7 @@
  * files.c - reading inputs and layering them: the I/O side of catalog and
  * scenario loading.
  */
+#define _XOPEN_SOURCE 700 /* realpath() */
 #include "cli.h"
 
 #include <dirent.h>
@@ -301,22 +302,105 @@ int cli_scenario(struct scenario *s, struct catalog *c, const struct cli_args *a
 	return tco_apply_overrides(c, s, err);
 }
 
+/* 1 when `in` is a folder of CSV files and `out` an existing .csv file in it. */
+static int in_csv_folder(const char *out, const char *in)
+{
+	struct stat si, so;
+	const char *slash = strrchr(out, '/');
+	size_t len = strlen(out);
+	char *parent;
+	int yes;
+
+	if (stat(in, &si) || !S_ISDIR(si.st_mode) || stat(out, &so) || !S_ISREG(so.st_mode) ||
+	    len < 4 || strcmp(out + len - 4, ".csv"))
+		return 0;
+	if (!slash)
+		return same_file(".", in);
+	if (!(parent = strndup(out, slash == out ? 1 : (size_t)(slash - out))))
+		return 0;
+	yes = same_file(parent, in);
+	free(parent);
+	return yes;
+}
+
+/* 1 when `in` is the folder `dir` or lies inside it. */
+static int inside(const char *dir, const char *in)
+{
+	char *rd = realpath(dir, NULL), *ri = realpath(in, NULL);
+	size_t n = rd ? strlen(rd) : 0;
+	int yes = rd && ri && !strncmp(ri, rd, n) &&
+		  (ri[n] == '\0' || ri[n] == '/' || (n == 1 && rd[0] == '/'));
+
+	free(rd);
+	free(ri);
+	return yes;
+}
+
+/*
+ * Would writing the output `out` (of flag `flag`) overwrite the input `in`?
+ * For report's --out, a folder that replaces DIR: would it delete `in`?
+ */
+static int clobbers(const char *flag, const char *out, const char *in, const char *what,
+		    struct llmtco_err *err)
+{
+	if (!out || !in || !strcmp(out, "-") || !strcmp(in, "-"))
+		return LLMTCO_OK;
+	if (!strcmp(flag, "out")) {
+		if (!inside(out, in))
+			return LLMTCO_OK;
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+			       "--out \"%s\" holds %s \"%s\": refusing to replace an input",
+			       out, what, in);
+	}
+	if (!same_file(out, in) && !in_csv_folder(out, in))
+		return LLMTCO_OK;
+	return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+		       "--%s \"%s\" is %s: refusing to overwrite an input", flag, out, what);
+}
+
+int cli_check_outputs(const struct cli_args *a, const char **more, size_t nmore,
+		      const char *more_what, struct llmtco_err *err)
+{
+	static const char *const flags[] = { "output", "plot", "out" };
+	const char *outs[3];
+	size_t i, k;
+	int rc;
+
+	outs[0] = a->output;
+	outs[1] = a->plot;
+	outs[2] = a->out;
+	if (a->output && a->plot && strcmp(a->output, "-") &&
+	    (!strcmp(a->output, a->plot) || same_file(a->output, a->plot)))
+		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
+			       "--output and --plot name the same file \"%s\"", a->plot);
+	for (k = 0; k < 3; k++) {
+		const char *o = outs[k], *f = flags[k];
+		if (!o)
+			continue;
+		if ((rc = clobbers(f, o, a->scenario, "the scenario file", err)))
+			return rc;
+		for (i = 0; i < a->nscenarios; i++)
+			if ((rc = clobbers(f, o, a->scenarios[i], "a scenario file", err)))
+				return rc;
+		for (i = 0; i < a->npricing; i++)
+			if ((rc = clobbers(f, o, a->pricing[i], "a pricing file", err)))
+				return rc;
+		for (i = 0; i < a->nusage; i++)
+			if ((rc = clobbers(f, o, a->usage[i], "a usage log", err)))
+				return rc;
+		if (a->baseline && strncmp(a->baseline, "git:", 4) &&
+		    (rc = clobbers(f, o, a->baseline, "the baseline", err)))
+			return rc;
+		for (i = 0; i < nmore; i++)
+			if ((rc = clobbers(f, o, more[i], more_what, err)))
+				return rc;
+	}
+	return LLMTCO_OK;
+}
+
 int cli_check_output(const struct cli_args *a, struct llmtco_err *err)
 {
-	size_t i;
-
-	if (!a->output)
-		return LLMTCO_OK;
-	if (same_file(a->output, a->scenario))
-		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
-			       "--output \"%s\" is the scenario file: refusing to overwrite an input",
-			       a->output);
-	for (i = 0; i < a->npricing; i++)
-		if (same_file(a->output, a->pricing[i]))
-			return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
-				       "--output \"%s\" is a pricing file: refusing to overwrite an input",
-				       a->output);
-	return LLMTCO_OK;
+	return cli_check_outputs(a, NULL, 0, NULL, err);
 }
 
 void cli_report(const char *command, int status, const struct llmtco_err *err)
