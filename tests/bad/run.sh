@@ -12,8 +12,9 @@
 # FILE is a file in tests/bad/, or @NAME for a file this script generates in
 # a scratch folder (too big or too repetitive to commit: 100,000 '[', a
 # 5 MB field). COMMAND-ARGS are the program's arguments, split at spaces;
-# {} stands for the file's path and {dir} for a scratch path that must not
-# exist after the run (report --out leaves nothing on error).
+# {} stands for the file's path, <{} for the file given on standard input
+# (to the readers of "-"), and {dir} for a scratch path that must not exist
+# after the run (report --out leaves nothing on error).
 #
 # Each case runs in the repository root with LC_ALL=C, under `timeout 20`
 # (a hang fails), prefixed by $LLMTCO_WRAP when set (e.g. valgrind with
@@ -72,18 +73,20 @@ while IFS="$tab" read -r file want args expect; do
 	esac
 	dir=$tmp/scratch/out.$n
 	name="$file: $args"
+	stdin=/dev/null
 	set -f
 	set --
 	for a in $args; do
 		case $a in
 		{}) a=$path ;;
 		{dir}) a=$dir ;;
+		'<{}') stdin=$path; continue ;;
 		esac
 		set -- "$@" "$a"
 	done
 	set +f
 	# shellcheck disable=SC2086 # $wrap is a command line
-	timeout 20 $wrap "$prog" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+	timeout 20 $wrap "$prog" "$@" <"$stdin" >"$tmp/out" 2>"$tmp/err"
 	got=$?
 	why=
 	if [ "$got" -eq 124 ]; then
