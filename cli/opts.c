@@ -72,7 +72,8 @@ const struct opt opt_table[] = {
 	{ "between", 0, "A,B", OPT_BETWEEN, CMD_SIMULATE, TEXT,
 	  "also the distribution of these two plans' breakeven in API spend (the first 10,000 trials)" },
 	{ "between", 0, "A,B", OPT_BETWEEN, CMD_SENSITIVITY, TEXT,
-	  "the two options to weigh (default: the cheapest self-hosted and the cheapest managed)" },
+	  "the two plans to weigh, each one compare ranks (not a quote-only plan or a router) and "
+	  "not the same plan twice (default: the cheapest self-hosted and the cheapest managed)" },
 	{ "trials", 0, "N", OPT_TRIALS, CMD_SIMULATE | CMD_REPORT, 1, 10000000,
 	  "trials to run (default 10000)" },
 	{ "seed", 0, "S", OPT_SEED, CMD_SIMULATE | CMD_REPORT, 0, 9007199254740992.0,
