@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,4 +152,19 @@ double money_round(double usd)
 {
 	double r = round(usd * 100.0) / 100.0;
 	return r == 0.0 ? 0.0 : r;
+}
+
+void *array_grow(void *arr, size_t *cap, size_t n, size_t size)
+{
+	size_t ncap;
+	void *p;
+
+	if (n < *cap)
+		return arr;
+	ncap = *cap ? *cap * 2 : 16;
+	if (ncap > SIZE_MAX / size)
+		return NULL;
+	if ((p = realloc(arr, ncap * size)))
+		*cap = ncap;
+	return p;
 }

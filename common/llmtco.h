@@ -84,6 +84,13 @@ int num_parse_n(const char *s, size_t len, double *out, const char **why);
 double money_round(double usd);
 
 /*
+ * Room for element n of an array of `size`-byte elements holding *cap: the
+ * array itself when n < *cap, else it reallocated to twice the room (16 at
+ * first) with *cap updated. NULL when out of memory (arr is still valid).
+ */
+void *array_grow(void *arr, size_t *cap, size_t n, size_t size);
+
+/*
  * The largest amount (USD, requests, tokens, hours) any input may hold: a
  * quadrillion. It keeps every sum and product the model forms finite, so an
  * overflow is refused where it is typed, not found later in a total.

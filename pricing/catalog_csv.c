@@ -521,24 +521,10 @@ static int read_flag(struct loader *ld, const char *col, const char *yes,
 }
 
 /* Grow an array of `size`-byte elements to hold one more. */
-static void *grow(void *arr, size_t *cap, size_t n, size_t size)
-{
-	void *p;
-	size_t ncap;
-
-	if (n < *cap)
-		return arr;
-	ncap = *cap ? *cap * 2 : 16;
-	p = realloc(arr, ncap * size);
-	if (p)
-		*cap = ncap;
-	return p;
-}
-
 /* A new, zeroed default or model at the end of the catalog; NULL: no memory. */
 static struct fact *new_fact(struct catalog *c)
 {
-	struct fact *p = grow(c->facts, &c->facts_cap, c->nfacts, sizeof(*c->facts));
+	struct fact *p = array_grow(c->facts, &c->facts_cap, c->nfacts, sizeof(*c->facts));
 
 	if (!p)
 		return NULL;
@@ -549,7 +535,7 @@ static struct fact *new_fact(struct catalog *c)
 
 static struct model_price *new_model(struct catalog *c)
 {
-	struct model_price *p = grow(c->models, &c->models_cap, c->nmodels, sizeof(*c->models));
+	struct model_price *p = array_grow(c->models, &c->models_cap, c->nmodels, sizeof(*c->models));
 
 	if (!p)
 		return NULL;
@@ -646,7 +632,7 @@ static void gateway_row(struct loader *ld)
 		*old = o;
 		goto aged;
 	}
-	p = grow(c->options, &c->options_cap, c->noptions, sizeof(*c->options));
+	p = array_grow(c->options, &c->options_cap, c->noptions, sizeof(*c->options));
 	if (!p)
 		goto oom;
 	c->options = p;

@@ -80,19 +80,6 @@ struct ctx {
 
 /* ---- small helpers ---- */
 
-static void *grow(void *p, size_t *cap, size_t n, size_t size)
-{
-	size_t ncap;
-
-	if (n < *cap)
-		return p;
-	ncap = *cap ? *cap * 2 : 64;
-	p = realloc(p, ncap * size);
-	if (p)
-		*cap = ncap;
-	return p;
-}
-
 /* A growing string; `oom` is set once an append fails. */
 struct sbuf {
 	char *s;
@@ -189,7 +176,7 @@ static void skip(struct ctx *x, const char *name, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(reason, sizeof(reason), fmt, ap);
 	va_end(ap);
-	p = grow(r->skipped, &r->skipped_cap, r->nskipped, sizeof(*r->skipped));
+	p = array_grow(r->skipped, &r->skipped_cap, r->nskipped, sizeof(*r->skipped));
 	if (!p) {
 		x->oom = 1;
 		return;
@@ -269,7 +256,7 @@ static void add_row(struct ctx *x, const char *entry, const char *provider,
 			return;
 		}
 	}
-	q = grow(r->rows, &r->rows_cap, r->nrows, sizeof(*r->rows));
+	q = array_grow(r->rows, &r->rows_cap, r->nrows, sizeof(*r->rows));
 	if (!q) {
 		x->oom = 1;
 		return;

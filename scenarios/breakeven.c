@@ -131,15 +131,13 @@ static void add_point(struct solver *sv, double x)
 				     MAX_STEPS);
 		return;
 	}
-	if (sv->npts == sv->cap) {
-		size_t ncap = sv->cap ? sv->cap * 2 : 64;
-		double *p = realloc(sv->pts, ncap * sizeof(*p));
+	{
+		double *p = array_grow(sv->pts, &sv->cap, sv->npts, sizeof(*p));
 		if (!p) {
 			sv->status = err_set(sv->err, LLMTCO_EIO, NULL, 0, 0, "out of memory");
 			return;
 		}
 		sv->pts = p;
-		sv->cap = ncap;
 	}
 	sv->pts[sv->npts++] = x;
 }

@@ -635,15 +635,14 @@ static size_t model_of(struct usage_reader *r, const char *s, size_t len)
 		fail(r, LLMTCO_EDATA, r->field_line, 0, "more than %d distinct models", MAX_MODELS);
 		return NO_MODEL;
 	}
-	if (r->nmodels == r->models_cap) {
-		size_t cap = r->models_cap ? r->models_cap * 2 : 16;
-		struct usage_model *n = realloc(r->models, cap * sizeof(*n));
+	{
+		struct usage_model *n = array_grow(r->models, &r->models_cap, r->nmodels,
+						   sizeof(*n));
 		if (!n) {
 			oom(r);
 			return NO_MODEL;
 		}
 		r->models = n;
-		r->models_cap = cap;
 	}
 	if ((r->nmodels + 1) * 2 > r->nslots && slots_grow(r)) {
 		oom(r);
@@ -944,15 +943,13 @@ static void header_cell(struct usage_reader *r, const char *s, size_t len)
 		fail(r, LLMTCO_EDATA, r->field_line, 0, "more than %d columns", MAX_COLUMNS);
 		return;
 	}
-	if (r->nhead == r->head_cap) {
-		size_t cap = r->head_cap ? r->head_cap * 2 : 32;
-		char **n = realloc(r->head, cap * sizeof(*n));
+	{
+		char **n = array_grow(r->head, &r->head_cap, r->nhead, sizeof(*n));
 		if (!n) {
 			oom(r);
 			return;
 		}
 		r->head = n;
-		r->head_cap = cap;
 	}
 	if (!(name = malloc(len + 1))) {
 		oom(r);

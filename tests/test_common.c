@@ -7,7 +7,9 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* num_parse must accept `s` and give `want`. */
@@ -180,6 +182,32 @@ START_TEST(num_parse_long_decimal)
 }
 END_TEST
 
+/* array_grow: 16 at first, doubling, the same array while there is room, NULL on overflow */
+START_TEST(array_grow_doubles)
+{
+	size_t cap = 0, n;
+	int *a = NULL, *p;
+
+	for (n = 0; n < 40; n++) {
+		p = array_grow(a, &cap, n, sizeof(*a));
+		ck_assert_ptr_nonnull(p);
+		if (n == 0)
+			ck_assert_uint_eq(cap, 16);
+		if (n == 16)
+			ck_assert_uint_eq(cap, 32);
+		if (n == 32)
+			ck_assert_uint_eq(cap, 64);
+		a = p;
+		a[n] = (int)n;
+	}
+	ck_assert_int_eq(a[39], 39);
+	ck_assert_ptr_eq(array_grow(a, &cap, 63, sizeof(*a)), a);
+	ck_assert_ptr_null(array_grow(a, &cap, 64, SIZE_MAX / 64));
+	ck_assert_uint_eq(cap, 64); /* unchanged on failure */
+	free(a);
+}
+END_TEST
+
 START_TEST(num_parse_ignores_locale)
 {
 	const char *why;
@@ -229,6 +257,7 @@ Suite *make_common_suite(void)
 	tcase_add_test(limits, num_parse_non_finite_any_case);
 	tcase_add_test(limits, num_parse_long_decimal);
 	tcase_add_test(limits, num_parse_ignores_locale);
+	tcase_add_test(limits, array_grow_doubles);
 	tcase_add_test(limits, err_set_null_and_truncation);
 	suite_add_tcase(s, limits);
 	return s;
