@@ -109,12 +109,12 @@ const struct opt opt_table[] = {
 	{ "discount-rate", 0, "PCT", OPT_DISCOUNT_RATE, CMD_PROJECT, 0, 100,
 	  "annual rate for the net present value (default 0)" },
 	{ "plot", 0, "FILE", OPT_PLOT, CMD_SWEEP | CMD_PROJECT | CMD_SENSITIVITY, TEXT,
-	  "also draw a chart to FILE with gnuplot" },
+	  "also draw a chart to FILE with gnuplot (atomically; never an input file)" },
 	{ "plot-format", 0, "png|svg", OPT_PLOT_FORMAT,
 	  CMD_SWEEP | CMD_REPORT | CMD_PROJECT | CMD_SENSITIVITY, TEXT,
 	  "image format of plots (default png)" },
 	{ "out", 0, "DIR", OPT_OUT, CMD_REPORT, TEXT, "the memo folder to write" },
-	{ "force", 0, NULL, OPT_FORCE, CMD_REPORT, TEXT, "replace DIR when it exists" },
+	{ "force", 0, NULL, OPT_FORCE, CMD_REPORT, TEXT, "replace DIR when it exists (not when it holds an input file)" },
 	{ "as-of", 0, "YYYY-MM-DD", OPT_AS_OF, CMD_PRICING, TEXT,
 	  "pricing import: the prices in force on that day (default today)" },
 	{ "max-age", 0, "DAYS", OPT_MAX_AGE, CMD_PRICING, 0, 100000,
@@ -122,7 +122,7 @@ const struct opt opt_table[] = {
 	{ "format", 0, "table|csv|json|md", OPT_FORMAT, ANYCMD & ~CMD_REPORT, TEXT,
 	  "output format (default table)" },
 	{ "output", 'o', "FILE", OPT_OUTPUT, ANYCMD & ~CMD_REPORT, TEXT,
-	  "write to FILE (atomically) instead of standard output" },
+	  "write to FILE (atomically; never an input file) instead of standard output" },
 	{ "help", 'h', NULL, OPT_HELP, ANYCMD, TEXT, "show this help" },
 	{ NULL, 0, NULL, 0, 0, 0, 0, NULL }
 };
