@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -38,12 +37,8 @@ static int run_git(const char *const argv[], char **out, size_t *len, struct llm
 	}
 	if (pid == 0) {
 		int devnull = open("/dev/null", O_WRONLY);
-		struct sigaction dfl;
 
-		memset(&dfl, 0, sizeof(dfl));
-		dfl.sa_handler = SIG_DFL; /* main ignores SIGPIPE; git should not */
-		sigemptyset(&dfl.sa_mask);
-		sigaction(SIGPIPE, &dfl, NULL);
+		output_child_sigpipe(); /* main ignores SIGPIPE; git should not */
 		dup2(fd[1], 1);
 		if (devnull >= 0)
 			dup2(devnull, 2);

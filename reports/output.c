@@ -7,6 +7,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -138,6 +139,16 @@ int output_reader_gone(FILE *fp)
 	memset(&p, 0, sizeof(p));
 	p.fd = fileno(fp);
 	return p.fd >= 0 && poll(&p, 1, 0) == 1 && (p.revents & POLLERR);
+}
+
+void output_child_sigpipe(void)
+{
+	struct sigaction dfl;
+
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGPIPE, &dfl, NULL);
 }
 
 /* ---- grids ---- */

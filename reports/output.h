@@ -52,6 +52,9 @@ void output_abort(struct output *o);
  */
 int output_reader_gone(FILE *fp);
 
+/* In a forked child before exec: SIGPIPE back to its default (main ignores it). */
+void output_child_sigpipe(void);
+
 struct cJSON;
 
 /*

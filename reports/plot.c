@@ -20,6 +20,7 @@
  */
 #include "plot.h"
 #include "format.h"
+#include "output.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -711,13 +712,9 @@ static int run_gnuplot(const char *script, size_t len, const char *path,
 	if (pid == 0) {
 		/* -d: ignore ~/.gnuplot, so a user's settings cannot change the chart */
 		const char *argv[] = { prog, "-d", NULL };
-		struct sigaction dfl;
 		int e;
 
-		memset(&dfl, 0, sizeof(dfl));
-		dfl.sa_handler = SIG_DFL; /* main ignores SIGPIPE; gnuplot should not */
-		sigemptyset(&dfl.sa_mask);
-		sigaction(SIGPIPE, &dfl, NULL);
+		output_child_sigpipe(); /* main ignores SIGPIPE; gnuplot should not */
 		if (dup2(in[0], 0) >= 0 && dup2(out[1], 1) >= 0 && dup2(out[1], 2) >= 0)
 			execvp(prog, (char *const *)argv);
 		e = errno;
