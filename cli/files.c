@@ -338,14 +338,15 @@ static int inside(const char *dir, const char *in)
 
 /*
  * Would writing the output `out` (of flag `flag`) overwrite the input `in`?
- * For report's --out, a folder that replaces DIR: would it delete `in`?
+ * When `out` is a folder that replaces what is there (report's --out):
+ * would it delete `in`?
  */
-static int clobbers(const char *flag, const char *out, const char *in, const char *what,
-		    struct llmtco_err *err)
+static int clobbers(const char *flag, const char *out, int folder, const char *in,
+		    const char *what, struct llmtco_err *err)
 {
 	if (!out || !in || !strcmp(out, "-") || !strcmp(in, "-"))
 		return LLMTCO_OK;
-	if (!strcmp(flag, "out")) {
+	if (folder) {
 		if (!inside(out, in))
 			return LLMTCO_OK;
 		return err_set(err, LLMTCO_EUSAGE, NULL, 0, 0,
@@ -375,24 +376,25 @@ int cli_check_outputs(const struct cli_args *a, const char **more, size_t nmore,
 			       "--output and --plot name the same file \"%s\"", a->plot);
 	for (k = 0; k < 3; k++) {
 		const char *o = outs[k], *f = flags[k];
+		int dir = k == 2; /* --out replaces a folder */
 		if (!o)
 			continue;
-		if ((rc = clobbers(f, o, a->scenario, "the scenario file", err)))
+		if ((rc = clobbers(f, o, dir, a->scenario, "the scenario file", err)))
 			return rc;
 		for (i = 0; i < a->nscenarios; i++)
-			if ((rc = clobbers(f, o, a->scenarios[i], "a scenario file", err)))
+			if ((rc = clobbers(f, o, dir, a->scenarios[i], "a scenario file", err)))
 				return rc;
 		for (i = 0; i < a->npricing; i++)
-			if ((rc = clobbers(f, o, a->pricing[i], "a pricing file", err)))
+			if ((rc = clobbers(f, o, dir, a->pricing[i], "a pricing file", err)))
 				return rc;
 		for (i = 0; i < a->nusage; i++)
-			if ((rc = clobbers(f, o, a->usage[i], "a usage log", err)))
+			if ((rc = clobbers(f, o, dir, a->usage[i], "a usage log", err)))
 				return rc;
 		if (a->baseline && strncmp(a->baseline, "git:", 4) &&
-		    (rc = clobbers(f, o, a->baseline, "the baseline", err)))
+		    (rc = clobbers(f, o, dir, a->baseline, "the baseline", err)))
 			return rc;
 		for (i = 0; i < nmore; i++)
-			if ((rc = clobbers(f, o, more[i], more_what, err)))
+			if ((rc = clobbers(f, o, dir, more[i], more_what, err)))
 				return rc;
 	}
 	return LLMTCO_OK;
